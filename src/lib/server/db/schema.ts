@@ -1,0 +1,208 @@
+/**
+ * The one Database interface: every table Kysely may touch, declared once.
+ * Geometry columns are typed as `Geometry`: they are written with ST_GeomFromGeoJSON(...) and read
+ * with ST_AsGeoJSON(...)::json, never as raw EWKB in application code.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** An opaque PostGIS geometry value; read and write it through the sql helpers in geometry.ts. */
+export type Geometry = ColumnType<unknown, unknown, unknown>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+
+export interface PlaceTable {
+	id: string;
+	name: string;
+	description: string | null;
+	projected_srid: number;
+	boundary: Geometry;
+	source: string | null;
+	created_at: CreatedAt;
+}
+
+export interface SkillGroupTable {
+	id: string;
+	name: string;
+	description: string | null;
+	sort_order: ColumnType<number, number | undefined, number>;
+}
+
+export interface SkillGroupSocTable {
+	skill_group_id: string;
+	soc2020_code: string;
+	soc2020_title: string;
+}
+
+export const MACRO_ASSET_KINDS = [
+	'hospital',
+	'housing',
+	'mixed_use',
+	'regeneration',
+	'leisure',
+	'education',
+	'infrastructure',
+	'commercial',
+	'other'
+] as const;
+export type MacroAssetKind = (typeof MACRO_ASSET_KINDS)[number];
+
+export const MACRO_ASSET_STATUSES = [
+	'proposed',
+	'planned',
+	'consented',
+	'under_construction',
+	'complete',
+	'operational',
+	'released',
+	'cancelled'
+] as const;
+export type MacroAssetStatus = (typeof MACRO_ASSET_STATUSES)[number];
+
+export interface MacroAssetTable {
+	id: string;
+	place_id: string;
+	name: string;
+	kind: MacroAssetKind;
+	status: MacroAssetStatus;
+	description: string | null;
+	timeline_start: number | null;
+	timeline_end: number | null;
+	timeline_note: string | null;
+	/** numeric comes back from the drivers as a string: exact money, converted at the edge. */
+	investment_gbp: ColumnType<string | null, number | string | null | undefined, number | string | null>;
+	homes: number | null;
+	jobs: number | null;
+	owners: ColumnType<string[], string[] | undefined, string[]>;
+	partners: ColumnType<string[], string[] | undefined, string[]>;
+	source: string | null;
+	illustrative: ColumnType<string[], string[] | undefined, string[]>;
+	geom: Geometry;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export const OPPORTUNITY_KINDS = ['job', 'training', 'procurement', 'placement'] as const;
+export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
+
+export interface OpportunityTable {
+	id: string;
+	macro_asset_id: string;
+	skill_group_id: string;
+	kind: OpportunityKind;
+	title: string;
+	count: number;
+	period_start: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	period_end: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	source: string | null;
+	illustrative: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: CreatedAt;
+}
+
+export const HUB_TYPES = [
+	'community_centre',
+	'health_centre',
+	'faith_centre',
+	'school',
+	'supermarket',
+	'library',
+	'training_centre',
+	'other'
+] as const;
+export type HubType = (typeof HUB_TYPES)[number];
+
+export interface CommunityHubTable {
+	id: string;
+	place_id: string;
+	name: string;
+	hub_type: HubType;
+	address: string | null;
+	description: string | null;
+	position_accuracy_m: number | null;
+	source: string | null;
+	geom: Geometry;
+	created_at: CreatedAt;
+}
+
+export const CONSORTIA = [
+	'health',
+	'social_care',
+	'food',
+	'creative_industries',
+	'retail',
+	'construction',
+	'tourism'
+] as const;
+export type Consortium = (typeof CONSORTIA)[number];
+
+export interface SocialEnterpriseTable {
+	id: string;
+	place_id: string;
+	name: string;
+	consortium: Consortium;
+	offers: string | null;
+	needs: string | null;
+	employees: number | null;
+	synthetic: ColumnType<boolean, boolean | undefined, boolean>;
+	source: string | null;
+	geom: Geometry;
+	created_at: CreatedAt;
+}
+
+export const REFERENCE_AREA_TYPES = ['ward', 'lsoa', 'msoa', 'output_area'] as const;
+export type ReferenceAreaType = (typeof REFERENCE_AREA_TYPES)[number];
+
+export interface ReferenceAreaTable {
+	id: Generated<string>;
+	area_type: ReferenceAreaType;
+	code: string;
+	name: string | null;
+	imd_decile: number | null;
+	imd_rank: number | null;
+	imd_year: number | null;
+	source: string | null;
+	geom: Geometry;
+	created_at: CreatedAt;
+}
+
+export const LOCATION_SOURCES = ['postcode_sector', 'output_area', 'chosen_point', 'synthetic'] as const;
+export type LocationSource = (typeof LOCATION_SOURCES)[number];
+
+/** Person-level: only the restricted module may name this table (see DESIGN.md, anonymisation). */
+export interface ResidentSkillTable {
+	id: string;
+	place_id: string;
+	skill_group_id: string;
+	qualification_level: number | null;
+	overseas_qualification: ColumnType<boolean, boolean | undefined, boolean>;
+	english_test_passed: ColumnType<boolean, boolean | undefined, boolean>;
+	professionally_registered: ColumnType<boolean, boolean | undefined, boolean>;
+	languages: ColumnType<string[], string[] | undefined, string[]>;
+	cell_point: Geometry;
+	location_source: LocationSource;
+	collected_by: string | null;
+	synthetic: ColumnType<boolean, boolean | undefined, boolean>;
+	created_at: CreatedAt;
+}
+
+export interface SchemaMigrationTable {
+	version: number;
+	name: string;
+	checksum: string;
+	applied_at: CreatedAt;
+}
+
+export interface Database {
+	place: PlaceTable;
+	skill_group: SkillGroupTable;
+	skill_group_soc: SkillGroupSocTable;
+	macro_asset: MacroAssetTable;
+	opportunity: OpportunityTable;
+	community_hub: CommunityHubTable;
+	social_enterprise: SocialEnterpriseTable;
+	reference_area: ReferenceAreaTable;
+	'restricted.resident_skill': ResidentSkillTable;
+	schema_migration: SchemaMigrationTable;
+}
+
+export type Place = Selectable<PlaceTable>;
+export type NewMacroAsset = Insertable<MacroAssetTable>;
+export type MacroAssetUpdate = Updateable<MacroAssetTable>;
