@@ -31,7 +31,9 @@ export type OpenOptions =
 	  };
 
 export async function openDatabase(options: OpenOptions): Promise<AtlasDatabase> {
-	if (options.databaseUrl) return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+	if (options.databaseUrl !== undefined) {
+		return openPostgres(options.databaseUrl, options.maxConnections ?? 10);
+	}
 	return openPglite(options.pgliteDataDir, options.pgliteDump);
 }
 
