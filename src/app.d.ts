@@ -1,11 +1,16 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { User } from '$lib/server/auth/queries';
+
 declare global {
 	namespace App {
 		interface Error {
 			code: string;
 			message: string;
 		}
-		// interface Locals {}
+		interface Locals {
+			/** The signed-in account, if any; set by hooks.server.ts on every request. */
+			user: User | undefined;
+		}
 		// interface PageData {}
 		// interface PageState {}
 		// interface Platform {}

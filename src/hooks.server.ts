@@ -1,7 +1,10 @@
-import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
 import { config } from '$lib/server/config';
 import { seedDemoDataIfEmpty } from '$lib/server/seed/index';
+import { authenticate, SESSION_COOKIE } from '$lib/server/auth/service';
+import { decideAccess } from '$lib/server/auth/policy';
+import { deniedPage } from '$lib/server/auth/denied-page';
 
 /**
  * Start-up: open and migrate the database before the first request is served, and load the demo
@@ -28,14 +31,59 @@ export const init: ServerInit = async () => {
 	console.log(`[atlas] database ready in ${Date.now() - started} ms`);
 };
 
+const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+function isApi(event: RequestEvent): boolean {
+	return event.url.pathname.startsWith('/api/');
+}
+
+/**
+ * Refuses before any load, action or endpoint runs (loads run in parallel, so a check in a layout
+ * would be too late). API callers get the JSON error contract; people get a small page.
+ */
+function refuse(event: RequestEvent, status: 401 | 403, message: string): Response {
+	if (isApi(event) || event.request.method !== 'GET') {
+		return json({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } }, { status });
+	}
+	return new Response(deniedPage(status, message, event.url.pathname + event.url.search), {
+		status,
+		headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' }
+	});
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	// SvelteKit checks the origin of form posts; JSON and other bodies that change state need the
+	// same protection, so a page on another site cannot make a signed-in browser change anything.
+	if (STATE_CHANGING.has(event.request.method)) {
+		const origin = event.request.headers.get('origin');
+		const fetchSite = event.request.headers.get('sec-fetch-site');
+		if ((origin && origin !== event.url.origin) || fetchSite === 'cross-site') {
+			return json(
+				{ error: { code: 'forbidden', message: 'Cross-site requests may not change anything here.' } },
+				{ status: 403 }
+			);
+		}
+	}
+
+	const database = await getAppDatabase();
+	const session = await authenticate(database.db, event.cookies.get(SESSION_COOKIE));
+	event.locals.user = session?.user;
+
+	if (event.route.id !== null) {
+		const decision = decideAccess(event.route.id, event.request.method, event.locals.user?.role);
+		if (decision === 'unauthenticated') return refuse(event, 401, 'Please sign in to see this.');
+		if (decision === 'forbidden') return refuse(event, 403, 'Your account does not give access to this.');
+	}
+
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
+	response.headers.set('X-Frame-Options', 'DENY');
+	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };
 
-export const handleError: HandleServerError = ({ error, status, message }) => {
-	if (status >= 500) console.error(error);
+export const handleError: HandleServerError = ({ error: err, status, message }) => {
+	if (status >= 500) console.error(err);
 	return { code: status === 404 ? 'not_found' : 'internal', message };
 };

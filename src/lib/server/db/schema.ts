@@ -201,8 +201,59 @@ export interface Database {
 	reference_area: ReferenceAreaTable;
 	'restricted.resident_skill': ResidentSkillTable;
 	schema_migration: SchemaMigrationTable;
+	app_user: AppUserTable;
+	user_session: UserSessionTable;
+	sign_in_failure: SignInFailureTable;
+	audit_log: AuditLogTable;
 }
 
 export type Place = Selectable<PlaceTable>;
 export type NewMacroAsset = Insertable<MacroAssetTable>;
 export type MacroAssetUpdate = Updateable<MacroAssetTable>;
+
+// ---- Accounts and audit (migration 0002) ----
+
+export const ROLES = ['researcher', 'planner', 'administrator'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface AppUserTable {
+	id: string;
+	username: string;
+	display_name: string;
+	role: Role;
+	password_hash: string;
+	disabled: ColumnType<boolean, boolean | undefined, boolean>;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface UserSessionTable {
+	token_hash: string;
+	user_id: string;
+	created_at: CreatedAt;
+	expires_at: ColumnType<Date, Date | string, Date | string>;
+	last_seen_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface SignInFailureTable {
+	id: Generated<string>;
+	username: string;
+	client_key: string;
+	attempted_at: ColumnType<Date, Date | string | undefined, never>;
+}
+
+export const AUDIT_ACTIONS = ['read', 'export', 'create', 'update', 'delete', 'publish', 'user_create', 'user_update'] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export interface AuditLogTable {
+	id: Generated<string>;
+	at: ColumnType<Date, Date | string | undefined, never>;
+	actor_id: string | null;
+	actor_name: string;
+	actor_role: string;
+	action: AuditAction;
+	subject: string;
+	record_count: ColumnType<number, number | undefined, never>;
+	detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}

@@ -1,0 +1,43 @@
+/**
+ * Who may use which route, in one table, checked in hooks.server.ts before any load, action or
+ * endpoint runs. Deny by default: a route or method missing here answers 403, so a new route
+ * is unreachable until someone decides who may use it (and the access-matrix test lists it).
+ */
+import type { Role } from '../db/schema';
+
+/** 'public' = anyone, signed in or not; 'signed-in' = any account; otherwise the listed roles. */
+export type Access = 'public' | 'signed-in' | readonly Role[];
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+const ADMIN: readonly Role[] = ['administrator'];
+const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
+
+export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
+	'/': { GET: 'public' },
+	'/signin': { GET: 'public', POST: 'public' },
+	'/signout': { POST: 'public' },
+	'/admin': { GET: ADMIN },
+	'/admin/users': { GET: ADMIN, POST: ADMIN },
+	'/admin/audit': { GET: ADMIN },
+	'/admin/suppression': { GET: ADMIN },
+	'/records': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
+	'/records/export': { GET: PERSON_LEVEL },
+	'/api/health': { GET: 'public' },
+	'/api/places': { GET: 'public' },
+	'/api/places/[id]/macro-assets': { GET: 'public' },
+	'/api/layers/resident-skills': { GET: 'public' },
+	'/api/records': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
+	'/api/users': { GET: ADMIN, POST: ADMIN }
+};
+
+export type Decision = 'allow' | 'unauthenticated' | 'forbidden';
+
+export function decideAccess(routeId: string, method: string, role: Role | undefined): Decision {
+	const rules = ROUTE_POLICY[routeId];
+	const access = rules?.[(method === 'HEAD' ? 'GET' : method) as Method];
+	if (!access) return 'forbidden';
+	if (access === 'public') return 'allow';
+	if (!role) return 'unauthenticated';
+	if (access === 'signed-in') return 'allow';
+	return access.includes(role) ? 'allow' : 'forbidden';
+}
