@@ -166,7 +166,10 @@ export interface ReferenceAreaTable {
 export const LOCATION_SOURCES = ['postcode_sector', 'output_area', 'chosen_point', 'synthetic'] as const;
 export type LocationSource = (typeof LOCATION_SOURCES)[number];
 
-/** Person-level: only the restricted module may name this table (see DESIGN.md, anonymisation). */
+/**
+ * Person-level, in schema `restricted`: deliberately NOT in `Database`. Only
+ * src/lib/server/restricted/ reaches it, through restrictedView() (see DESIGN.md, anonymisation).
+ */
 export interface ResidentSkillTable {
 	id: string;
 	place_id: string;
@@ -178,6 +181,7 @@ export interface ResidentSkillTable {
 	languages: ColumnType<string[], string[] | undefined, string[]>;
 	cell_point: Geometry;
 	location_source: LocationSource;
+	/** uuid of the researcher's account (migration 0002); null for synthetic records. */
 	collected_by: string | null;
 	synthetic: ColumnType<boolean, boolean | undefined, boolean>;
 	created_at: CreatedAt;
@@ -199,7 +203,6 @@ export interface Database {
 	community_hub: CommunityHubTable;
 	social_enterprise: SocialEnterpriseTable;
 	reference_area: ReferenceAreaTable;
-	'restricted.resident_skill': ResidentSkillTable;
 	schema_migration: SchemaMigrationTable;
 	app_user: AppUserTable;
 	user_session: UserSessionTable;
