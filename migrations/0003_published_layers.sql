@@ -7,7 +7,13 @@ CREATE TABLE publication (
 	k               smallint NOT NULL CHECK (k >= 5),
 	rounding_base   smallint NOT NULL CHECK (rounding_base >= 1),
 	records         integer NOT NULL CHECK (records >= 0),
+	-- Records in released units of the broadest layer (all skills, any readiness)...
 	records_published integer NOT NULL CHECK (records_published >= 0),
+	-- ...and summed over every layer: how much of what was counted could be shown.
+	layer_records_counted   integer NOT NULL DEFAULT 0 CHECK (layer_records_counted >= 0),
+	layer_records_published integer NOT NULL DEFAULT 0 CHECK (layer_records_published >= 0),
+	-- Whether any counted record is synthetic (demo data), so the map can say so.
+	synthetic       boolean NOT NULL DEFAULT false,
 	computed_at     timestamptz NOT NULL DEFAULT now(),
 	compute_ms      integer NOT NULL DEFAULT 0
 );

@@ -22,6 +22,9 @@ describe('loadConfig', () => {
 		expect(() => loadConfig({ DATABASE_URL: 'not a url' })).toThrow(ConfigError);
 		expect(() => loadConfig({ SEED_ON_EMPTY: 'maybe' })).toThrow(/SEED_ON_EMPTY must be true or false/);
 		expect(() => loadConfig({ BASEMAP_STYLE_URL: 'ftp://x/style.json' })).toThrow(/BASEMAP_STYLE_URL/);
+		expect(() => loadConfig({ PRIVACY_K: '4' })).toThrow(/PRIVACY_K must be a whole number from 5 to 1000 \(the anonymisation rules never allow k below 5\)/);
+		expect(loadConfig({ PRIVACY_K: '5' }).privacyK).toBe(5);
+		expect(loadConfig({}).privacyK).toBe(10);
 	});
 
 	it('treats an empty BASEMAP_STYLE_URL as "no basemap"', () => {

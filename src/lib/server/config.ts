@@ -16,6 +16,10 @@ export interface AppConfig {
 	readonly basemapAttribution: string;
 	/** Folder of forward-only SQL migrations. */
 	readonly migrationsDir: string;
+	/** Threshold k of the anonymisation rules: no published count below it (never below 5). */
+	readonly privacyK: number;
+	/** Published counts are rounded to multiples of this. */
+	readonly privacyRoundingBase: number;
 	/** Load the demo data (Greater Icknield + a synthetic population) when the database is empty. */
 	readonly seedOnEmpty: boolean;
 }
@@ -32,6 +36,16 @@ function readBoolean(env: Env, name: string, fallback: boolean): boolean {
 	if (/^(1|true|yes|on)$/i.test(raw)) return true;
 	if (/^(0|false|no|off)$/i.test(raw)) return false;
 	throw new ConfigError(`environment variable ${name} must be true or false, got "${raw}"`);
+}
+
+function readInteger(env: Env, name: string, fallback: number, min: number, max: number, why = ''): number {
+	const raw = env[name]?.trim();
+	if (raw === undefined || raw === '') return fallback;
+	const value = Number(raw);
+	if (!Number.isInteger(value) || value < min || value > max) {
+		throw new ConfigError(`environment variable ${name} must be a whole number from ${min} to ${max}${why}, got "${raw}"`);
+	}
+	return value;
 }
 
 function readUrl(env: Env, name: string, protocols: string[]): string | undefined {
@@ -68,6 +82,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
 			env.BASEMAP_ATTRIBUTION?.trim() ||
 			(basemapStyleUrl ? '© OpenStreetMap contributors, OpenFreeMap' : ''),
 		migrationsDir: path.resolve(env.MIGRATIONS_DIR?.trim() || 'migrations'),
+		privacyK: readInteger(env, 'PRIVACY_K', 10, 5, 1000, ' (the anonymisation rules never allow k below 5)'),
+		privacyRoundingBase: readInteger(env, 'PRIVACY_ROUNDING_BASE', 5, 1, 100),
 		seedOnEmpty: readBoolean(env, 'SEED_ON_EMPTY', true)
 	});
 }

@@ -208,6 +208,10 @@ export interface Database {
 	user_session: UserSessionTable;
 	sign_in_failure: SignInFailureTable;
 	audit_log: AuditLogTable;
+	publication: PublicationTable;
+	published_unit: PublishedUnitTable;
+	published_total: PublishedTotalTable;
+	suppression_record: SuppressionRecordTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -259,4 +263,45 @@ export interface AuditLogTable {
 	subject: string;
 	record_count: ColumnType<number, number | undefined, never>;
 	detail: ColumnType<Record<string, unknown>, string | undefined, never>;
+}
+
+// ---- Published layers (migration 0003) ----
+
+export type PublishedLevel = 'hex250' | 'hex500' | 'hex1000' | 'place';
+
+export interface PublicationTable {
+	place_id: string;
+	k: number;
+	rounding_base: number;
+	records: number;
+	records_published: number;
+	layer_records_counted: ColumnType<number, number | undefined, number>;
+	layer_records_published: ColumnType<number, number | undefined, number>;
+	synthetic: boolean;
+	computed_at: ColumnType<Date, Date | string | undefined, never>;
+	compute_ms: number;
+}
+
+export interface PublishedUnitTable {
+	place_id: string;
+	filter_key: string;
+	unit_id: string;
+	level: PublishedLevel;
+	count: number | null;
+	geom: Geometry;
+}
+
+export interface PublishedTotalTable {
+	place_id: string;
+	filter_key: string;
+	total: number | null;
+}
+
+export interface SuppressionRecordTable {
+	place_id: string;
+	filter_key: string;
+	unit_id: string;
+	level: string;
+	reason: 'primary' | 'secondary_total' | 'secondary_linked' | 'secondary_partition';
+	count_band: string;
 }
