@@ -4,6 +4,16 @@
  * with ST_AsGeoJSON(...)::json, never as raw EWKB in application code.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import {
+	CONSORTIA,
+	HUB_TYPES,
+	MACRO_ASSET_KINDS,
+	MACRO_ASSET_STATUSES,
+	OPPORTUNITY_KINDS,
+	REFERENCE_AREA_TYPES
+} from '../../domain/vocabulary';
+
+export { CONSORTIA, HUB_TYPES, MACRO_ASSET_KINDS, MACRO_ASSET_STATUSES, OPPORTUNITY_KINDS, REFERENCE_AREA_TYPES };
 
 /** An opaque PostGIS geometry value; read and write it through the sql helpers in geometry.ts. */
 export type Geometry = ColumnType<unknown, unknown, unknown>;
@@ -32,29 +42,8 @@ export interface SkillGroupSocTable {
 	soc2020_title: string;
 }
 
-export const MACRO_ASSET_KINDS = [
-	'hospital',
-	'housing',
-	'mixed_use',
-	'regeneration',
-	'leisure',
-	'education',
-	'infrastructure',
-	'commercial',
-	'other'
-] as const;
 export type MacroAssetKind = (typeof MACRO_ASSET_KINDS)[number];
 
-export const MACRO_ASSET_STATUSES = [
-	'proposed',
-	'planned',
-	'consented',
-	'under_construction',
-	'complete',
-	'operational',
-	'released',
-	'cancelled'
-] as const;
 export type MacroAssetStatus = (typeof MACRO_ASSET_STATUSES)[number];
 
 export interface MacroAssetTable {
@@ -80,7 +69,6 @@ export interface MacroAssetTable {
 	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }
 
-export const OPPORTUNITY_KINDS = ['job', 'training', 'procurement', 'placement'] as const;
 export type OpportunityKind = (typeof OPPORTUNITY_KINDS)[number];
 
 export interface OpportunityTable {
@@ -97,16 +85,6 @@ export interface OpportunityTable {
 	created_at: CreatedAt;
 }
 
-export const HUB_TYPES = [
-	'community_centre',
-	'health_centre',
-	'faith_centre',
-	'school',
-	'supermarket',
-	'library',
-	'training_centre',
-	'other'
-] as const;
 export type HubType = (typeof HUB_TYPES)[number];
 
 export interface CommunityHubTable {
@@ -122,15 +100,6 @@ export interface CommunityHubTable {
 	created_at: CreatedAt;
 }
 
-export const CONSORTIA = [
-	'health',
-	'social_care',
-	'food',
-	'creative_industries',
-	'retail',
-	'construction',
-	'tourism'
-] as const;
 export type Consortium = (typeof CONSORTIA)[number];
 
 export interface SocialEnterpriseTable {
@@ -147,7 +116,6 @@ export interface SocialEnterpriseTable {
 	created_at: CreatedAt;
 }
 
-export const REFERENCE_AREA_TYPES = ['ward', 'lsoa', 'msoa', 'output_area'] as const;
 export type ReferenceAreaType = (typeof REFERENCE_AREA_TYPES)[number];
 
 export interface ReferenceAreaTable {

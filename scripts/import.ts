@@ -1,0 +1,71 @@
+/**
+ * `npm run import -- <kind> <file> [options]`: loads a GeoJSON, CSV or shapefile into the configured
+ * database in one transaction. `npm run import -- --help` lists kinds, formats and options.
+ * Exit status: 0 imported (or dry run passed), 1 refused (nothing written), 2 usage error.
+ */
+import { parseImportArguments, usageText } from '../src/lib/domain/imports/arguments';
+import { CRS_LABELS } from '../src/lib/domain/imports/crs';
+import { FORMAT_LABELS, recordNoun } from '../src/lib/domain/imports/source';
+import { openAppDatabase } from '../src/lib/server/db/app';
+import { importFile, ImportRefused, type ImportReport } from '../src/lib/server/imports/index';
+
+function summarise(report: ImportReport): string {
+	const noun = recordNoun(report.format);
+	const lines = [
+		`${report.kind}: ${report.file} (${FORMAT_LABELS[report.format]}, ${report.records} ${noun}${report.records === 1 ? '' : 's'}` +
+			(report.crs ? `, ${CRS_LABELS[report.crs.crs]} from ${report.crs.from}` : '') +
+			')',
+		`  fields: ${[...report.fieldSources].map(([field, source]) => `${field} <- ${source}`).join(', ')}`
+	];
+	const seconds = `${report.milliseconds} ms`;
+	const done = (verb: string) => (report.dryRun ? `would be ${verb}` : verb);
+	if (report.imd) {
+		const { matched, unmatched, unmatchedExamples } = report.imd;
+		lines.push(
+			`  ${matched} LSOA${matched === 1 ? '' : 's'} matched by code and ${done('updated')}; ` +
+				`${unmatched} code${unmatched === 1 ? '' : 's'} in the file matched no LSOA here` +
+				(unmatched ? ` (e.g. ${unmatchedExamples.join(', ')})` : '') +
+				` (${seconds})`
+		);
+		if (matched === 0) lines.push('  note: nothing matched: import the LSOA boundaries first (reference-areas --area-type lsoa)');
+	} else {
+		lines.push(
+			`  ${report.place ? `place ${report.place}: ` : ''}${report.inserted} ${done('inserted')}, ` +
+				`${report.updated} ${done('updated')} (${seconds})`
+		);
+		if (report.repaired) lines.push(`  note: ${report.repaired} invalid polygon(s) stored repaired by ST_MakeValid`);
+		if (report.outsidePlace) {
+			lines.push(`  note: ${report.outsidePlace} of ${report.records} lie outside the bounding box of place ${report.place}`);
+		}
+	}
+	if (report.dryRun) lines.push('  dry run: everything checked, nothing written');
+	return lines.join('\n');
+}
+
+const parsed = parseImportArguments(process.argv.slice(2));
+if ('help' in parsed) {
+	console.log(usageText());
+} else if ('usageError' in parsed) {
+	console.error(`import: ${parsed.usageError}\n\n${usageText()}`);
+	process.exitCode = 2;
+} else {
+	let database: Awaited<ReturnType<typeof openAppDatabase>> | undefined;
+	try {
+		database = await openAppDatabase();
+	} catch (err) {
+		// Configuration and migration errors already name the variable or migration to fix.
+		console.error(`import: cannot open the database: ${(err as Error).message}`);
+		process.exitCode = 1;
+	}
+	if (database) {
+		try {
+			console.log(summarise(await importFile(database.db, parsed.command)));
+		} catch (err) {
+			if (!(err instanceof ImportRefused)) throw err;
+			console.error(`import refused, nothing written: ${err.file}\n  ${err.problems.join('\n  ')}`);
+			process.exitCode = 1;
+		} finally {
+			await database.close();
+		}
+	}
+}

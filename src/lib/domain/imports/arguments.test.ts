@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { parseImportArguments, usageText } from './arguments';
+
+describe('parseImportArguments', () => {
+	it('reads a full command line', () => {
+		const parsed = parseImportArguments([
+			'reference-areas',
+			'Ward.shp',
+			'--area-type=ward',
+			'--map',
+			'code=WardCode',
+			'--map',
+			'name=Ward',
+			'--crs',
+			'EPSG:27700',
+			'--source',
+			'ONS (OGL v3)',
+			'--make-valid',
+			'--dry-run'
+		]);
+		expect(parsed).toEqual({
+			command: {
+				kind: 'reference-areas',
+				file: 'Ward.shp',
+				format: 'shapefile',
+				areaType: 'ward',
+				crs: 27700,
+				mapping: {
+					map: new Map([
+						['code', ['WardCode']],
+						['name', ['Ward']]
+					]),
+					set: new Map([['source', 'ONS (OGL v3)']])
+				},
+				place: undefined,
+				idPrefix: undefined,
+				makeValid: true,
+				dryRun: true
+			}
+		});
+	});
+
+	it.each([
+		[[], 'say what to import: a kind and a file'],
+		[['schools', 'a.csv'], 'unknown kind "schools"; kinds are macro-assets, opportunities, hubs, enterprises, reference-areas, imd'],
+		[['hubs'], 'say which file to import as hubs'],
+		[['hubs', 'a.xlsx'], 'cannot tell the format of "a.xlsx": use .geojson/.json (GeoJSON), .csv (CSV) or .shp (shapefile)'],
+		[['reference-areas', 'a.geojson'], 'reference-areas needs --area-type (ward, lsoa, msoa, output_area)'],
+		[['reference-areas', 'a.geojson', '--area-type', 'county'], '--area-type must be one of ward, lsoa, msoa, output_area'],
+		[['hubs', 'a.csv', '--crs', '3857'], '--crs must be 4326 (WGS84 longitude/latitude) or 27700 (British National Grid), not "3857"'],
+		[['hubs', 'a.csv', '--colour', 'red'], 'unknown option --colour'],
+		[['hubs', 'a.csv', '--place'], '--place needs a value'],
+		[['imd', 'a.csv', '--place', 'x'], '--place does not apply to imd, which do not belong to a place'],
+		[['imd', 'a.csv', '--source', 'x'], '--source does not apply to imd'],
+		[['hubs', 'a.csv', '--map', 'colour=c'], expect.stringMatching(/^--map colour: hubs has no field "colour"; its fields are id, name/)],
+		[['hubs', 'a.geojson', '--map', 'lon=x,lat=y'], '--map lon: only CSV files take their geometry from fields'],
+		[['hubs', 'a.csv', '--map', 'hub_type=t', '--set', 'hub_type=school'], 'hub_type is given both by --map and by --set; use one'],
+		[['hubs', 'a.csv', '--make-valid'], '--make-valid applies to polygons; hubs have none'],
+		[['hubs', 'a.csv', 'b.csv'], 'unexpected argument "b.csv" (one file per import)']
+	])('%j -> %s', (argv, usageError) => {
+		expect(parseImportArguments(argv)).toEqual({ usageError });
+	});
+
+	it('answers --help with the usage text, which lists kinds, formats and options', () => {
+		expect(parseImportArguments(['hubs', '--help'])).toEqual({ help: true });
+		const usage = usageText();
+		for (const word of ['macro-assets', 'reference-areas', 'imd', '.shp', '.csv', '.geojson', '--map', '--set', '--place', '--dry-run', '--crs']) {
+			expect(usage).toContain(word);
+		}
+	});
+});

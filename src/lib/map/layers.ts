@@ -1,0 +1,177 @@
+/**
+ * The project's own map layers, as plain MapLibre style JSON: the place boundary (with the world
+ * outside it dimmed) and the macro-asset polygons coloured by kind. Pure, so it is unit-tested and
+ * works on any base style. Site names are not drawn here: there is no glyph server offline, so
+ * names are HTML markers (see AtlasMap.svelte and labels.ts).
+ */
+import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import type {
+	ExpressionSpecification,
+	FilterSpecification,
+	LayerSpecification,
+	StyleSpecification
+} from 'maplibre-gl';
+import { KIND_STYLES, type BBox, type MacroAssetFeatureCollection, type MacroAssetKind } from './macro-assets';
+
+export const SOURCE_IDS = {
+	mask: 'atlas-place-mask',
+	boundary: 'atlas-place-boundary',
+	sites: 'atlas-sites'
+} as const;
+
+export const LAYER_IDS = {
+	mask: 'atlas-place-mask',
+	boundary: 'atlas-place-boundary',
+	siteFill: 'atlas-site-fill',
+	siteOutline: 'atlas-site-outline',
+	selectedCasing: 'atlas-site-selected-casing',
+	selectedOutline: 'atlas-site-selected-outline'
+} as const;
+
+/** Sources and layers this project owns start with this, so they are told apart from a basemap's. */
+export const PROJECT_ID_PREFIX = 'atlas-';
+
+const BOUNDARY_COLOUR = '#1f2937';
+const SELECTED_COLOUR = '#111111';
+
+/** A MapLibre `match` on the feature's kind, one colour per kind, "other"'s colour otherwise. */
+export function kindColourExpression(part: 'fill' | 'line'): ExpressionSpecification {
+	const pairs = (Object.keys(KIND_STYLES) as MacroAssetKind[]).flatMap((kind) => [kind, KIND_STYLES[kind][part]]);
+	// The style spec's tuple type cannot express "pairs, any number of them"; the shape is tested.
+	return ['match', ['get', 'kind'], ...pairs, KIND_STYLES.other[part]] as unknown as ExpressionSpecification;
+}
+
+/** Shows only the selected site, or none. */
+export function selectedSiteFilter(siteId: string | null): FilterSpecification {
+	return ['==', ['get', 'id'], siteId ?? ''];
+}
+
+/** Twice the signed area of a ring (shoelace formula): positive when counter-clockwise. */
+function signedArea(ring: readonly Position[]): number {
+	let sum = 0;
+	for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+		sum += (ring[j]![0]! - ring[i]![0]!) * (ring[j]![1]! + ring[i]![1]!);
+	}
+	return sum;
+}
+
+/**
+ * The world with the place cut out: a polygon covering the Web Mercator world whose holes are the
+ * place's outer rings, so everything outside the place can be dimmed. Rings are wound as RFC 7946
+ * §3.1.6 asks (outer counter-clockwise, holes clockwise): MapLibre tells holes from outer rings by
+ * their winding, so a hole wound the wrong way would be filled instead of cut out.
+ */
+export function outsideMask(boundary: MultiPolygon): Polygon {
+	const world: Position[] = [
+		[-180, -85],
+		[180, -85],
+		[180, 85],
+		[-180, 85],
+		[-180, -85]
+	];
+	const holes = boundary.coordinates.flatMap((polygon) => {
+		const outer = polygon[0];
+		if (!outer || outer.length < 4) return [];
+		return [signedArea(outer) > 0 ? [...outer].reverse() : outer];
+	});
+	return { type: 'Polygon', coordinates: [world, ...holes] };
+}
+
+/** The sites as the map needs them: geometry, id and kind only (the rest stays in the page). */
+export function siteShapes(sites: MacroAssetFeatureCollection): FeatureCollection<MultiPolygon, { id: string; kind: string }> {
+	return {
+		type: 'FeatureCollection',
+		features: sites.features.map((f) => ({
+			type: 'Feature',
+			geometry: f.geometry,
+			properties: { id: f.properties.id, kind: f.properties.kind }
+		}))
+	};
+}
+
+export interface ProjectLayers {
+	sources: StyleSpecification['sources'];
+	layers: LayerSpecification[];
+}
+
+export function projectLayers(
+	boundary: MultiPolygon,
+	sites: MacroAssetFeatureCollection,
+	selectedId: string | null = null
+): ProjectLayers {
+	return {
+		sources: {
+			[SOURCE_IDS.mask]: { type: 'geojson', data: { type: 'Feature', geometry: outsideMask(boundary), properties: {} } },
+			[SOURCE_IDS.boundary]: { type: 'geojson', data: { type: 'Feature', geometry: boundary, properties: {} } },
+			[SOURCE_IDS.sites]: { type: 'geojson', data: siteShapes(sites) }
+		},
+		layers: [
+			{
+				id: LAYER_IDS.mask,
+				type: 'fill',
+				source: SOURCE_IDS.mask,
+				paint: { 'fill-color': '#2a3346', 'fill-opacity': 0.16 }
+			},
+			{
+				id: LAYER_IDS.boundary,
+				type: 'line',
+				source: SOURCE_IDS.boundary,
+				layout: { 'line-join': 'round' },
+				paint: { 'line-color': BOUNDARY_COLOUR, 'line-width': 2.5, 'line-dasharray': [3, 2] }
+			},
+			{
+				id: LAYER_IDS.siteFill,
+				type: 'fill',
+				source: SOURCE_IDS.sites,
+				paint: { 'fill-color': kindColourExpression('fill'), 'fill-opacity': 0.5 }
+			},
+			{
+				id: LAYER_IDS.siteOutline,
+				type: 'line',
+				source: SOURCE_IDS.sites,
+				layout: { 'line-join': 'round' },
+				paint: { 'line-color': kindColourExpression('line'), 'line-width': 3 }
+			},
+			{
+				id: LAYER_IDS.selectedCasing,
+				type: 'line',
+				source: SOURCE_IDS.sites,
+				filter: selectedSiteFilter(selectedId),
+				layout: { 'line-join': 'round' },
+				paint: { 'line-color': '#ffffff', 'line-width': 9 }
+			},
+			{
+				id: LAYER_IDS.selectedOutline,
+				type: 'line',
+				source: SOURCE_IDS.sites,
+				filter: selectedSiteFilter(selectedId),
+				layout: { 'line-join': 'round' },
+				paint: { 'line-color': SELECTED_COLOUR, 'line-width': 4.5 }
+			}
+		]
+	};
+}
+
+/** The smallest box around boxes; undefined for none. */
+export function unionBBox(boxes: readonly BBox[]): BBox | undefined {
+	if (boxes.length === 0) return undefined;
+	return boxes.reduce<BBox>(
+		(acc, b) => [Math.min(acc[0], b[0]), Math.min(acc[1], b[1]), Math.max(acc[2], b[2]), Math.max(acc[3], b[3])],
+		[Infinity, Infinity, -Infinity, -Infinity]
+	);
+}
+
+/**
+ * What the map first shows: the whole place, or on a narrow map (a phone) just the sites, which
+ * would otherwise be too small to tell apart and to label.
+ */
+export function overviewBBox(place: BBox, sites: readonly BBox[], mapWidthPx: number, narrowBelowPx = 600): BBox {
+	const allSites = unionBBox(sites);
+	if (!allSites) return place;
+	return mapWidthPx < narrowBelowPx ? allSites : (unionBBox([place, allSites]) ?? place);
+}
+
+/** Whether a map error event comes from the basemap rather than the project's own sources. */
+export function isBasemapSource(sourceId: string | undefined): boolean {
+	return sourceId !== undefined && !sourceId.startsWith(PROJECT_ID_PREFIX);
+}

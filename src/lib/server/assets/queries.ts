@@ -1,0 +1,271 @@
+/**
+ * Reads of the public asset layers: places, macro-assets (capital projects), community hubs and
+ * social enterprises. The only module that builds SQL for them; it returns domain types, never rows.
+ * Geometry leaves the database as GeoJSON with 6 decimals (about 0.1 m), `ST_AsGeoJSON(geom, 6)`.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { MultiPolygon, Point } from 'geojson';
+import type { Consortium, Database, HubType, MacroAssetKind, MacroAssetStatus } from '../db/schema';
+import type { BBox, Timeline } from '../../map/macro-assets';
+
+export type { BBox, Timeline };
+
+export interface PlaceSummary {
+	id: string;
+	name: string;
+	description: string | null;
+	/** EPSG code of the projected CRS in metres that distances in this place are measured in. */
+	projectedSrid: number;
+	source: string | null;
+	bbox: BBox;
+}
+
+export interface Place extends PlaceSummary {
+	boundary: MultiPolygon;
+}
+
+export interface MacroAsset {
+	id: string;
+	placeId: string;
+	name: string;
+	kind: MacroAssetKind;
+	status: MacroAssetStatus;
+	description: string | null;
+	timeline: Timeline;
+	investmentGbp: number | null;
+	homes: number | null;
+	jobs: number | null;
+	owners: string[];
+	partners: string[];
+	source: string | null;
+	/** Names of the figures that are illustrative rather than public facts. */
+	illustrative: string[];
+	geometry: MultiPolygon;
+	bbox: BBox;
+	/** A point guaranteed inside the polygon (ST_PointOnSurface), for labels. */
+	labelPoint: [number, number];
+}
+
+export interface CommunityHub {
+	id: string;
+	placeId: string;
+	name: string;
+	hubType: HubType;
+	address: string | null;
+	description: string | null;
+	positionAccuracyM: number | null;
+	source: string | null;
+	geometry: Point;
+}
+
+export interface SocialEnterprise {
+	id: string;
+	placeId: string;
+	name: string;
+	consortium: Consortium;
+	offers: string | null;
+	needs: string | null;
+	employees: number | null;
+	synthetic: boolean;
+	source: string | null;
+	geometry: Point;
+}
+
+type Db = Kysely<Database>;
+
+/** GeoJSON of a geometry column, parsed by both drivers from json into an object. */
+function asGeoJson(column: string): RawBuilder<unknown> {
+	return sql`ST_AsGeoJSON(${sql.ref(column)}, 6)::json`;
+}
+
+/** The column's bounding box as [west, south, east, north], in one float8[] value. */
+function bboxOf(column: string): RawBuilder<number[]> {
+	const c = sql.ref(column);
+	return sql<number[]>`ARRAY[ST_XMin(${c}::box3d), ST_YMin(${c}::box3d), ST_XMax(${c}::box3d), ST_YMax(${c}::box3d)]::float8[]`;
+}
+
+/**
+ * Names sort the same on every server: lower-cased, then byte order ("C" collation), rather than
+ * the server's locale, which differs between PGlite and Debian's PostgreSQL.
+ */
+const byName = sql`lower(name) COLLATE "C"`;
+
+const MICRO_DEGREES = 1e6;
+
+/** Rounds a box outward to 6 decimals so that it still contains the geometry. */
+function toBBox(raw: readonly unknown[]): BBox {
+	const [west, south, east, north] = raw.map(Number);
+	if (![west, south, east, north].every((n) => n !== undefined && Number.isFinite(n))) {
+		throw new Error(`bounding box is not four finite numbers: ${JSON.stringify(raw)}`);
+	}
+	return [
+		Math.floor(west! * MICRO_DEGREES) / MICRO_DEGREES,
+		Math.floor(south! * MICRO_DEGREES) / MICRO_DEGREES,
+		Math.ceil(east! * MICRO_DEGREES) / MICRO_DEGREES,
+		Math.ceil(north! * MICRO_DEGREES) / MICRO_DEGREES
+	];
+}
+
+function geometryOf<T extends MultiPolygon | Point>(value: unknown, type: T['type'], what: string): T {
+	const parsed: unknown = typeof value === 'string' ? JSON.parse(value) : value;
+	if (!parsed || typeof parsed !== 'object' || (parsed as { type?: unknown }).type !== type) {
+		throw new Error(`${what}: expected a GeoJSON ${type}`);
+	}
+	return parsed as T;
+}
+
+/** numeric arrives as a string (exact); money is shown, not summed, so a double is enough here. */
+function toNumberOrNull(value: string | number | null): number | null {
+	if (value === null) return null;
+	const n = Number(value);
+	if (!Number.isFinite(n)) throw new Error(`not a finite number: ${value}`);
+	return n;
+}
+
+function placeSelection(db: Db) {
+	return db
+		.selectFrom('place')
+		.select(['id', 'name', 'description', 'projected_srid', 'source'])
+		.select(bboxOf('boundary').as('bbox'));
+}
+
+type PlaceRow = {
+	id: string;
+	name: string;
+	description: string | null;
+	projected_srid: number;
+	source: string | null;
+	bbox: number[];
+};
+
+function toPlaceSummary(row: PlaceRow): PlaceSummary {
+	return {
+		id: row.id,
+		name: row.name,
+		description: row.description,
+		projectedSrid: row.projected_srid,
+		source: row.source,
+		bbox: toBBox(row.bbox)
+	};
+}
+
+/** Every place, by name. */
+export async function listPlaces(db: Db): Promise<PlaceSummary[]> {
+	const rows = await placeSelection(db).orderBy(byName).orderBy('id').execute();
+	return rows.map(toPlaceSummary);
+}
+
+/** One place with its boundary, or undefined when there is no place with that id. */
+export async function getPlace(db: Db, placeId: string): Promise<Place | undefined> {
+	const row = await placeSelection(db)
+		.select(asGeoJson('boundary').as('boundary'))
+		.where('id', '=', placeId)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	return { ...toPlaceSummary(row), boundary: geometryOf<MultiPolygon>(row.boundary, 'MultiPolygon', `place ${row.id}`) };
+}
+
+export async function placeExists(db: Db, placeId: string): Promise<boolean> {
+	const row = await db.selectFrom('place').select('id').where('id', '=', placeId).executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The capital projects in a place, by name. An unknown place has none (check it with getPlace). */
+export async function listMacroAssets(db: Db, placeId: string): Promise<MacroAsset[]> {
+	const rows = await db
+		.selectFrom('macro_asset')
+		.select([
+			'id',
+			'place_id',
+			'name',
+			'kind',
+			'status',
+			'description',
+			'timeline_start',
+			'timeline_end',
+			'timeline_note',
+			'investment_gbp',
+			'homes',
+			'jobs',
+			'owners',
+			'partners',
+			'source',
+			'illustrative'
+		])
+		.select(asGeoJson('geom').as('geometry'))
+		.select(bboxOf('geom').as('bbox'))
+		.select(sql<unknown>`ST_AsGeoJSON(ST_PointOnSurface(geom), 6)::json`.as('label_point'))
+		.where('place_id', '=', placeId)
+		.orderBy(byName)
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => {
+		const [x, y] = geometryOf<Point>(row.label_point, 'Point', `label point of macro-asset ${row.id}`).coordinates;
+		return {
+			id: row.id,
+			placeId: row.place_id,
+			name: row.name,
+			kind: row.kind,
+			status: row.status,
+			description: row.description,
+			timeline: { start: row.timeline_start, end: row.timeline_end, note: row.timeline_note },
+			investmentGbp: toNumberOrNull(row.investment_gbp),
+			homes: row.homes,
+			jobs: row.jobs,
+			owners: row.owners,
+			partners: row.partners,
+			source: row.source,
+			illustrative: row.illustrative,
+			geometry: geometryOf<MultiPolygon>(row.geometry, 'MultiPolygon', `macro-asset ${row.id}`),
+			bbox: toBBox(row.bbox),
+			labelPoint: [x!, y!]
+		};
+	});
+}
+
+/** Community hubs in a place (organisations that consented to be mapped), by name. */
+export async function listCommunityHubs(db: Db, placeId: string): Promise<CommunityHub[]> {
+	const rows = await db
+		.selectFrom('community_hub')
+		.select(['id', 'place_id', 'name', 'hub_type', 'address', 'description', 'position_accuracy_m', 'source'])
+		.select(asGeoJson('geom').as('geometry'))
+		.where('place_id', '=', placeId)
+		.orderBy(byName)
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => ({
+		id: row.id,
+		placeId: row.place_id,
+		name: row.name,
+		hubType: row.hub_type,
+		address: row.address,
+		description: row.description,
+		positionAccuracyM: row.position_accuracy_m,
+		source: row.source,
+		geometry: geometryOf<Point>(row.geometry, 'Point', `community hub ${row.id}`)
+	}));
+}
+
+/** Social enterprises in a place, by name; synthetic ones say so. */
+export async function listSocialEnterprises(db: Db, placeId: string): Promise<SocialEnterprise[]> {
+	const rows = await db
+		.selectFrom('social_enterprise')
+		.select(['id', 'place_id', 'name', 'consortium', 'offers', 'needs', 'employees', 'synthetic', 'source'])
+		.select(asGeoJson('geom').as('geometry'))
+		.where('place_id', '=', placeId)
+		.orderBy(byName)
+		.orderBy('id')
+		.execute();
+	return rows.map((row) => ({
+		id: row.id,
+		placeId: row.place_id,
+		name: row.name,
+		consortium: row.consortium,
+		offers: row.offers,
+		needs: row.needs,
+		employees: row.employees,
+		synthetic: row.synthetic,
+		source: row.source,
+		geometry: geometryOf<Point>(row.geometry, 'Point', `social enterprise ${row.id}`)
+	}));
+}

@@ -1,0 +1,198 @@
+/**
+ * The only SQL imports run. Every value travels as a parameter with an explicit cast (postgres.js
+ * and PGlite infer parameter types differently; a cast makes both behave alike); table and column
+ * names come from the kind descriptions in code, never from a file. Dates and JSON go through
+ * `::text` first: postgres.js re-serialises a parameter it learns is date or jsonb (new Date(),
+ * JSON.stringify), which would turn our JSON text into a JSON string.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema';
+import type { FieldType, FieldValue, ImportKind, ReferenceAreaType } from '../../domain/imports/kinds';
+import { KIND_SPECS } from '../../domain/imports/kinds';
+import type { ImportRecord } from '../../domain/imports/records';
+
+type Db = Kysely<Database>;
+
+export type PlaceLookup = { readonly placeId: string } | { readonly problem: string };
+
+/** The place rows belong to: the one asked for, or the only one there is. */
+export async function findPlace(db: Db, requested: string | undefined): Promise<PlaceLookup> {
+	const places = await db.selectFrom('place').select('id').orderBy('id').limit(requested ? 1000 : 6).execute();
+	const ids = places.map((place) => place.id);
+	if (requested) {
+		if (ids.includes(requested)) return { placeId: requested };
+		return { problem: `there is no place "${requested}"; places are ${ids.join(', ') || '(none)'}` };
+	}
+	if (ids.length === 1) return { placeId: ids[0]! };
+	if (ids.length === 0) {
+		return { problem: 'the database has no place yet: load one first (npm run seed loads Greater Icknield)' };
+	}
+	return {
+		problem: `the database has ${ids.length > 5 ? 'more than 5' : ids.length} places (${ids.slice(0, 5).join(', ')}): say which with --place <id>`
+	};
+}
+
+/**
+ * Every id in a table that rows refer to. These tables are small (a place's capital projects, the
+ * skills taxonomy), so reading them whole is simpler than matching a file's ids in chunks.
+ */
+export async function allIds(db: Db, table: 'macro_asset' | 'skill_group'): Promise<Set<string>> {
+	const rows =
+		table === 'macro_asset'
+			? await db.selectFrom('macro_asset').select('id').execute()
+			: await db.selectFrom('skill_group').select('id').execute();
+	return new Set(rows.map((row) => row.id));
+}
+
+type UpsertKind = Exclude<ImportKind, 'imd'>;
+
+interface UpsertTarget {
+	readonly table: 'macro_asset' | 'opportunity' | 'community_hub' | 'social_enterprise' | 'reference_area';
+	/** What makes a row the same row on a re-import. */
+	readonly conflict: readonly string[];
+	readonly touchesUpdatedAt?: boolean;
+}
+
+const UPSERT_TARGETS: Readonly<Record<UpsertKind, UpsertTarget>> = {
+	'macro-assets': { table: 'macro_asset', conflict: ['id'], touchesUpdatedAt: true },
+	opportunities: { table: 'opportunity', conflict: ['id'] },
+	hubs: { table: 'community_hub', conflict: ['id'] },
+	enterprises: { table: 'social_enterprise', conflict: ['id'] },
+	'reference-areas': { table: 'reference_area', conflict: ['area_type', 'code'] }
+};
+
+/** A cell as SQL: a parameter cast to its column's type. */
+function cellSql(type: FieldType, value: FieldValue): RawBuilder<unknown> {
+	switch (type.type) {
+		case 'id':
+		case 'text':
+		case 'choice':
+			return sql`${value}::text`;
+		case 'integer':
+			return sql`${value}::integer`;
+		case 'decimal':
+			// As text, so money keeps its exact digits on the way to numeric(16, 2).
+			return sql`${value === null ? null : String(value)}::numeric`;
+		case 'boolean':
+			return sql`${value}::boolean`;
+		case 'date':
+			return sql`${value}::text::date`;
+		case 'list':
+			// A JSON array, unpacked in SQL: the two drivers serialise JS arrays differently.
+			return value === null
+				? sql`NULL::text[]`
+				: sql`ARRAY(SELECT jsonb_array_elements_text(${JSON.stringify(value)}::text::jsonb))`;
+	}
+}
+
+export interface UpsertContext {
+	readonly kind: UpsertKind;
+	/** The columns the file supplies (ValidImport.columns). */
+	readonly columns: readonly string[];
+	readonly placeId?: string;
+	readonly areaType?: ReferenceAreaType;
+	/** Records (by number) whose polygons are invalid and are to be stored repaired. */
+	readonly repair?: ReadonlySet<number>;
+}
+
+function geometrySql(record: ImportRecord): RawBuilder<unknown> {
+	return sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(record.geometry)}::text), 4326)`;
+}
+
+/** ST_MakeValid can return lines and points beside polygons; only the polygons are an area. */
+function repairedSql(geometry: RawBuilder<unknown>): RawBuilder<unknown> {
+	return sql`ST_Multi(ST_CollectionExtract(ST_MakeValid(${geometry}), 3))`;
+}
+
+export interface InvalidGeometry {
+	readonly number: number;
+	readonly reason: string;
+	/** Whether ST_MakeValid leaves any polygon (false: the feature collapses to lines or nothing). */
+	readonly repairable: boolean;
+}
+
+/**
+ * Polygons PostGIS considers invalid (self-intersecting rings, holes outside shells). Run on
+ * geometries already checked for structure, which GEOS's validity test handles safely even in the
+ * embedded build; invalid ones are refused or repaired before any overlay operation meets them.
+ */
+export async function findInvalidPolygons(db: Db, records: readonly ImportRecord[]): Promise<InvalidGeometry[]> {
+	const rows = records.map((record) => sql`(${record.number}::integer, ${geometrySql(record)})`);
+	const { rows: invalid } = await sql<{ number: number; reason: string; repairable: boolean }>`
+		SELECT candidate.number, ST_IsValidReason(candidate.geom) AS reason,
+		       NOT ST_IsEmpty(${repairedSql(sql`candidate.geom`)}) AS repairable
+		FROM (VALUES ${sql.join(rows)}) AS candidate (number, geom)
+		WHERE NOT ST_IsValid(candidate.geom)
+		ORDER BY candidate.number`.execute(db);
+	return invalid;
+}
+
+export interface UpsertCounts {
+	readonly inserted: number;
+	readonly updated: number;
+	/** Rows whose geometry lies outside the bounding box of their place. */
+	readonly outsidePlace: number;
+}
+
+/**
+ * Inserts a batch, or updates the rows that share its key, and counts which happened.
+ * `xmax = 0` holds for a row this statement inserted and not for one it updated (the documented
+ * PostgreSQL idiom for telling the two apart in ON CONFLICT DO UPDATE).
+ */
+export async function upsertBatch(db: Db, context: UpsertContext, records: readonly ImportRecord[]): Promise<UpsertCounts> {
+	const spec = KIND_SPECS[context.kind];
+	const target = UPSERT_TARGETS[context.kind];
+	const fieldTypes = new Map(spec.fields.map((field) => [field.name, field.type]));
+	const columns = [...context.columns];
+	const extra: Array<[string, (record: ImportRecord) => RawBuilder<unknown>]> = [];
+	if (context.placeId !== undefined) extra.push(['place_id', () => sql`${context.placeId}::text`]);
+	if (context.areaType !== undefined) extra.push(['area_type', () => sql`${context.areaType}::text`]);
+	if (spec.geometry === 'polygon') {
+		extra.push([
+			'geom',
+			(record) => (context.repair?.has(record.number) ? repairedSql(geometrySql(record)) : sql`ST_Multi(${geometrySql(record)})`)
+		]);
+	} else if (spec.geometry === 'point') extra.push(['geom', geometrySql]);
+	const allColumns = [...columns, ...extra.map(([name]) => name)];
+	const rows = records.map(
+		(record) =>
+			sql`(${sql.join([
+				...columns.map((column) => cellSql(fieldTypes.get(column)!, record.values[column] ?? null)),
+				...extra.map(([, value]) => value(record))
+			])})`
+	);
+	const updates = allColumns
+		.filter((column) => !target.conflict.includes(column))
+		.map((column) => sql`${sql.ref(column)} = EXCLUDED.${sql.ref(column)}`);
+	if (target.touchesUpdatedAt) updates.push(sql`updated_at = now()`);
+	const outside =
+		context.placeId !== undefined && spec.geometry
+			? sql`NOT (geom && (SELECT boundary FROM place WHERE id = ${context.placeId}::text))`
+			: sql`false`;
+	const { rows: results } = await sql<{ inserted: boolean; outside: boolean }>`
+		INSERT INTO ${sql.table(target.table)} (${sql.join(allColumns.map((column) => sql.ref(column)))})
+		VALUES ${sql.join(rows)}
+		ON CONFLICT (${sql.join(target.conflict.map((column) => sql.ref(column)))}) DO UPDATE SET ${sql.join(updates)}
+		RETURNING (xmax = 0) AS inserted, ${outside} AS outside`.execute(db);
+	const inserted = results.filter((row) => row.inserted).length;
+	return {
+		inserted,
+		updated: results.length - inserted,
+		outsidePlace: results.filter((row) => row.outside).length
+	};
+}
+
+/** Sets IMD values on the LSOAs whose code a batch names; returns the codes that matched. */
+export async function updateImdBatch(db: Db, records: readonly ImportRecord[]): Promise<string[]> {
+	const rows = records.map(
+		(record) =>
+			sql`(${record.key}::text, ${record.values.imd_rank ?? null}::integer, ${record.values.imd_decile ?? null}::smallint, ${record.values.imd_year ?? null}::smallint)`
+	);
+	const { rows: matched } = await sql<{ code: string }>`
+		UPDATE reference_area AS area
+		SET imd_rank = imd.imd_rank, imd_decile = imd.imd_decile, imd_year = imd.imd_year
+		FROM (VALUES ${sql.join(rows)}) AS imd (code, imd_rank, imd_decile, imd_year)
+		WHERE area.area_type = ${'lsoa'}::text AND area.code = imd.code
+		RETURNING area.code`.execute(db);
+	return matched.map((row) => row.code);
+}

@@ -1,0 +1,37 @@
+import { error } from '@sveltejs/kit';
+import { getPlace, listMacroAssets, listPlaces } from '$lib/server/assets/queries';
+import { macroAssetFeatureCollection } from '$lib/server/assets/geojson';
+import { config } from '$lib/server/config';
+import { getAppDatabase } from '$lib/server/db/app';
+import type { PageServerLoad } from './$types';
+
+/**
+ * The map of one place and its sites. `?place=` picks a place (the first by name otherwise) and
+ * `?site=` selects a site, so that a selection can be shared and works without JavaScript.
+ */
+export const load: PageServerLoad = async ({ url }) => {
+	const { db } = await getAppDatabase();
+	const { basemapStyleUrl, basemapAttribution } = config();
+	const basemap = { styleUrl: basemapStyleUrl, attribution: basemapAttribution };
+
+	const places = await listPlaces(db);
+	const requested = url.searchParams.get('place');
+	const summary = requested === null ? places[0] : places.find((p) => p.id === requested);
+	if (requested !== null && !summary) {
+		error(404, { code: 'not_found', message: `There is no place with id "${requested}".` });
+	}
+	if (!summary) return { place: null, sites: null, selectedSiteId: null, basemap, places: [] };
+
+	const [place, assets] = await Promise.all([getPlace(db, summary.id), listMacroAssets(db, summary.id)]);
+	if (!place) error(404, { code: 'not_found', message: `Place "${summary.id}" was removed while loading.` });
+
+	const wanted = url.searchParams.get('site');
+	const selectedSiteId = assets.some((a) => a.id === wanted) ? wanted : null;
+	return {
+		place: { id: place.id, name: place.name, description: place.description, bbox: place.bbox, boundary: place.boundary },
+		sites: macroAssetFeatureCollection(assets),
+		selectedSiteId,
+		basemap,
+		places: places.map((p) => ({ id: p.id, name: p.name }))
+	};
+};

@@ -1,0 +1,290 @@
+import type { MultiPolygon, Point } from 'geojson';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { macroAssetFeatureCollection } from '../../src/lib/server/assets/geojson';
+import {
+	getPlace,
+	listCommunityHubs,
+	listMacroAssets,
+	listPlaces,
+	listSocialEnterprises,
+	placeExists
+} from '../../src/lib/server/assets/queries';
+import type { NewMacroAsset } from '../../src/lib/server/db/schema';
+import { openTestDatabase, type TestDatabase } from './support';
+
+/** A rectangle as a one-part MultiPolygon (closed ring, counter-clockwise). */
+function box(west: number, south: number, east: number, north: number): MultiPolygon {
+	return {
+		type: 'MultiPolygon',
+		coordinates: [
+			[
+				[
+					[west, south],
+					[east, south],
+					[east, north],
+					[west, north],
+					[west, south]
+				]
+			]
+		]
+	};
+}
+
+// An L-shaped site: its centroid lies outside it, so a label point must not be the centroid.
+const L_SHAPE: MultiPolygon = {
+	type: 'MultiPolygon',
+	coordinates: [
+		[
+			[
+				[-1.93, 52.48],
+				[-1.92, 52.48],
+				[-1.92, 52.481],
+				[-1.929, 52.481],
+				[-1.929, 52.49],
+				[-1.93, 52.49],
+				[-1.93, 52.48]
+			]
+		]
+	]
+};
+
+const BOUNDARY = box(-1.99, 52.47, -1.9, 52.51);
+
+let database: TestDatabase;
+
+function geomFrom(geometry: MultiPolygon | Point) {
+	return sql`ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(geometry)}), 4326)`;
+}
+
+async function insertMacroAsset(asset: Omit<NewMacroAsset, 'geom'>, geometry: MultiPolygon) {
+	await database.db
+		.insertInto('macro_asset')
+		.values({ ...asset, geom: geomFrom(geometry) })
+		.execute();
+}
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	const { db } = database;
+	await db
+		.insertInto('place')
+		.values([
+			{
+				id: 'test-town',
+				name: 'Test Town',
+				description: 'A place made up for tests',
+				projected_srid: 27700,
+				boundary: geomFrom(BOUNDARY),
+				source: 'tests'
+			},
+			{ id: 'another-town', name: 'another town', projected_srid: 27700, boundary: geomFrom(box(0, 51, 0.1, 51.1)) }
+		])
+		.execute();
+	// Inserted out of order, with mixed case, to check the ordering.
+	await insertMacroAsset(
+		{
+			id: 'port-loop',
+			place_id: 'test-town',
+			name: 'port loop',
+			kind: 'housing',
+			status: 'under_construction',
+			homes: 1150,
+			owners: [],
+			partners: []
+		},
+		L_SHAPE
+	);
+	await insertMacroAsset(
+		{
+			id: 'new-hospital',
+			place_id: 'test-town',
+			name: 'New Hospital',
+			kind: 'hospital',
+			status: 'operational',
+			description: 'A large acute hospital',
+			timeline_start: 2016,
+			timeline_end: 2024,
+			timeline_note: 'opened October 2024',
+			investment_gbp: '350000000.50',
+			jobs: 7000,
+			owners: ['The Trust'],
+			partners: ['Builder plc', 'Council, City of'],
+			source: 'https://example.org/hospital',
+			illustrative: ['jobs']
+		},
+		box(-1.962, 52.494, -1.958, 52.497)
+	);
+	await insertMacroAsset(
+		{ id: 'elsewhere', place_id: 'another-town', name: 'Elsewhere', kind: 'other', status: 'proposed' },
+		box(0.01, 51.01, 0.02, 51.02)
+	);
+	await db
+		.insertInto('community_hub')
+		.values([
+			{
+				id: 'zeta-centre',
+				place_id: 'test-town',
+				name: 'Zeta Centre',
+				hub_type: 'community_centre',
+				geom: geomFrom({ type: 'Point', coordinates: [-1.95, 52.49] })
+			},
+			{
+				id: 'alpha-mosque',
+				place_id: 'test-town',
+				name: 'alpha mosque',
+				hub_type: 'faith_centre',
+				position_accuracy_m: 25,
+				geom: geomFrom({ type: 'Point', coordinates: [-1.9412345678, 52.4912345678] })
+			}
+		])
+		.execute();
+	await db
+		.insertInto('social_enterprise')
+		.values({
+			id: 'kitchen-coop',
+			place_id: 'test-town',
+			name: 'Kitchen Co-op',
+			consortium: 'food',
+			employees: 12,
+			synthetic: true,
+			geom: geomFrom({ type: 'Point', coordinates: [-1.93, 52.485] })
+		})
+		.execute();
+});
+
+afterAll(async () => {
+	await database?.close();
+});
+
+describe('places', () => {
+	it('lists places by name, whatever the case, with bounding boxes that contain them', async () => {
+		const places = await listPlaces(database.db);
+		expect(places.map((p) => p.id)).toEqual(['another-town', 'test-town']);
+		const test = places[1]!;
+		expect(test).toEqual({
+			id: 'test-town',
+			name: 'Test Town',
+			description: 'A place made up for tests',
+			projectedSrid: 27700,
+			source: 'tests',
+			bbox: [-1.99, 52.47, -1.9, 52.51]
+		});
+	});
+
+	it('returns a place boundary exactly as it went in', async () => {
+		const place = await getPlace(database.db, 'test-town');
+		expect(place?.boundary).toEqual(BOUNDARY);
+		expect(await getPlace(database.db, 'no-such-place')).toBeUndefined();
+		expect(await placeExists(database.db, 'test-town')).toBe(true);
+		expect(await placeExists(database.db, 'no-such-place')).toBe(false);
+	});
+});
+
+describe('macro-assets', () => {
+	it('lists a place’s sites by name, ignoring case, and nothing from other places', async () => {
+		const assets = await listMacroAssets(database.db, 'test-town');
+		expect(assets.map((a) => a.name)).toEqual(['New Hospital', 'port loop']);
+		expect(await listMacroAssets(database.db, 'no-such-place')).toEqual([]);
+	});
+
+	it('returns figures as numbers, arrays as arrays and missing values as null', async () => {
+		const [hospital, loop] = await listMacroAssets(database.db, 'test-town');
+		expect(hospital).toMatchObject({
+			id: 'new-hospital',
+			placeId: 'test-town',
+			kind: 'hospital',
+			status: 'operational',
+			description: 'A large acute hospital',
+			timeline: { start: 2016, end: 2024, note: 'opened October 2024' },
+			investmentGbp: 350000000.5,
+			homes: null,
+			jobs: 7000,
+			owners: ['The Trust'],
+			partners: ['Builder plc', 'Council, City of'],
+			source: 'https://example.org/hospital',
+			illustrative: ['jobs']
+		});
+		expect(typeof hospital!.investmentGbp).toBe('number');
+		expect(loop).toMatchObject({
+			timeline: { start: null, end: null, note: null },
+			investmentGbp: null,
+			homes: 1150,
+			jobs: null,
+			owners: [],
+			partners: [],
+			source: null,
+			illustrative: []
+		});
+	});
+
+	it('round-trips the geometry and gives its box and a label point inside it', async () => {
+		const [hospital, loop] = await listMacroAssets(database.db, 'test-town');
+		expect(hospital!.geometry).toEqual(box(-1.962, 52.494, -1.958, 52.497));
+		expect(hospital!.bbox).toEqual([-1.962, 52.494, -1.958, 52.497]);
+		expect(loop!.geometry).toEqual(L_SHAPE);
+		expect(loop!.bbox).toEqual([-1.93, 52.48, -1.92, 52.49]);
+		const [x, y] = loop!.labelPoint;
+		const { rows } = await sql<{ inside: boolean }>`
+			SELECT ST_Intersects(geom, ST_SetSRID(ST_MakePoint(${x}, ${y}), 4326)) AS inside
+			FROM macro_asset WHERE id = 'port-loop'`.execute(database.db);
+		expect(rows[0]!.inside).toBe(true);
+	});
+
+	it('serves GeoJSON features with the properties the API documents', async () => {
+		const collection = macroAssetFeatureCollection(await listMacroAssets(database.db, 'test-town'));
+		expect(collection.type).toBe('FeatureCollection');
+		const feature = collection.features[0]!;
+		expect(feature.id).toBe('new-hospital');
+		expect(feature.bbox).toEqual([-1.962, 52.494, -1.958, 52.497]);
+		expect(Object.keys(feature.properties).sort()).toEqual(
+			[
+				'description',
+				'homes',
+				'id',
+				'illustrative',
+				'investment_gbp',
+				'jobs',
+				'kind',
+				'label_point',
+				'name',
+				'owners',
+				'partners',
+				'source',
+				'status',
+				'timeline'
+			].sort()
+		);
+		expect(feature.properties.investment_gbp).toBe(350000000.5);
+		// What the wire carries survives JSON unchanged.
+		expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
+	});
+});
+
+describe('community hubs and social enterprises', () => {
+	it('lists hubs by name with their points to 6 decimals', async () => {
+		const hubs = await listCommunityHubs(database.db, 'test-town');
+		expect(hubs.map((h) => h.id)).toEqual(['alpha-mosque', 'zeta-centre']);
+		expect(hubs[0]).toMatchObject({ hubType: 'faith_centre', positionAccuracyM: 25, address: null });
+		expect(hubs[0]!.geometry).toEqual({ type: 'Point', coordinates: [-1.941235, 52.491235] });
+		expect(await listCommunityHubs(database.db, 'another-town')).toEqual([]);
+	});
+
+	it('lists social enterprises and says which are synthetic', async () => {
+		const enterprises = await listSocialEnterprises(database.db, 'test-town');
+		expect(enterprises).toEqual([
+			{
+				id: 'kitchen-coop',
+				placeId: 'test-town',
+				name: 'Kitchen Co-op',
+				consortium: 'food',
+				offers: null,
+				needs: null,
+				employees: 12,
+				synthetic: true,
+				source: null,
+				geometry: { type: 'Point', coordinates: [-1.93, 52.485] }
+			}
+		]);
+	});
+});
