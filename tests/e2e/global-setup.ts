@@ -1,9 +1,12 @@
 /**
- * Once per `vitest --project e2e` run: builds the app if build/ is missing or stale, serves it on a
- * free port with a fresh embedded database (the demo seed loads itself if it exists; otherwise a
- * two-site stand-in is written), and tells the tests where it is and where chromium is.
+ * Once per `vitest --project e2e` run: builds the app if build/ is missing or stale, makes a fresh
+ * database with one account per role, serves the app on a free port (it loads the Greater
+ * Icknield demo data and its synthetic population itself), and tells the tests where it is, where
+ * chromium is, and how to sign in.
  *
  * Environment:
+ *  - TEST_DATABASE_URL a real PostgreSQL + PostGIS server: the app runs on a database created for
+ *                     this run and dropped after it. Unset: a fresh embedded PGlite folder.
  *  - CHROMIUM_PATH    the browser to drive (default /usr/bin/chromium). Without one, browser tests
  *                     skip with a message, unless REQUIRE_BROWSER=1, which makes that a failure.
  *  - E2E_BASE_URL     test an app that is already running instead (no build, no server, no fixture).
@@ -13,8 +16,19 @@ import fsp from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { insertFixture } from './fixture';
+import { openDatabase } from '../../src/lib/server/db/index';
+import { migrate } from '../../src/lib/server/db/migrator';
+import { createAccount } from '../../src/lib/server/auth/service';
+import { SYSTEM_ACTOR } from '../../src/lib/server/audit/log';
+import { adminSql, databaseUrlFor } from '../db/admin';
 import { ensureBuilt, freePort, ROOT, startServer, type RunningServer } from './server';
+
+/** One account per role, made before the app starts; passwords exist only for this run. */
+export const E2E_ACCOUNTS = {
+	researcher: { username: 'e2e.researcher', password: 'e2e researcher passphrase' },
+	planner: { username: 'e2e.planner', password: 'e2e planner passphrase' },
+	administrator: { username: 'e2e.admin', password: 'e2e administrator passphrase' }
+} as const;
 
 declare module 'vitest' {
 	export interface ProvidedContext {
@@ -26,6 +40,10 @@ declare module 'vitest' {
 		basemapStyleUrl: string;
 		/** The basemap attribution the test server is configured with. */
 		basemapAttribution: string;
+		/** Sign-in details of the test accounts, by role. */
+		accounts: typeof E2E_ACCOUNTS;
+		/** Which database the app under test runs on. */
+		backend: 'pglite' | 'postgres';
 	}
 }
 
@@ -41,6 +59,19 @@ function findChromium(): string | null {
 		return candidate;
 	} catch {
 		return null;
+	}
+}
+
+/** Migrates the database the app will use and creates the test accounts in it. */
+async function prepareDatabase(target: { databaseUrl: string } | { pgliteDataDir: string }) {
+	const database = await openDatabase('databaseUrl' in target ? { databaseUrl: target.databaseUrl, maxConnections: 1 } : target);
+	try {
+		await migrate(database.db, path.join(ROOT, 'migrations'));
+		for (const [role, account] of Object.entries(E2E_ACCOUNTS)) {
+			await createAccount(database.db, SYSTEM_ACTOR, { ...account, role, displayName: `E2E ${role}` });
+		}
+	} finally {
+		await database.close();
 	}
 }
 
@@ -62,6 +93,7 @@ export default async function setup(project: TestProject) {
 	project.provide('chromiumPath', chromiumPath);
 	project.provide('basemapStyleUrl', BASEMAP_STYLE_URL);
 	project.provide('basemapAttribution', BASEMAP_ATTRIBUTION);
+	project.provide('accounts', E2E_ACCOUNTS);
 
 	const external = process.env.E2E_BASE_URL?.trim().replace(/\/+$/, '');
 	if (external) {
@@ -72,30 +104,40 @@ export default async function setup(project: TestProject) {
 
 	ensureBuilt(log);
 	const workDir = await fsp.mkdtemp(path.join(os.tmpdir(), 'atlas-e2e-'));
-	const dataDir = path.join(workDir, 'pglite');
-	const port = await freePort();
-	const env = {
-		PGLITE_DATA_DIR: dataDir,
-		SEED_ON_EMPTY: 'true',
-		BASEMAP_STYLE_URL,
-		BASEMAP_ATTRIBUTION
+	const serverUrl = process.env.TEST_DATABASE_URL?.trim();
+	const databaseName = `atlas_e2e_${process.pid}_${Date.now().toString(36)}`;
+	const databaseEnv: Record<string, string> = serverUrl
+		? { DATABASE_URL: databaseUrlFor(serverUrl, databaseName) }
+		: { PGLITE_DATA_DIR: path.join(workDir, 'pglite') };
+	if (serverUrl) {
+		const admin = adminSql(serverUrl);
+		await admin.unsafe(`CREATE DATABASE "${databaseName}"`);
+		await admin.end();
+	}
+	const dropDatabase = async () => {
+		if (!serverUrl) return;
+		const admin = adminSql(serverUrl);
+		await admin.unsafe(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`);
+		await admin.end();
 	};
+	project.provide('backend', serverUrl ? 'postgres' : 'pglite');
 
-	let started = Date.now();
-	let server: RunningServer = await startServer({ port, env });
-	log(`app healthy at ${server.baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
+	let server: RunningServer;
 	try {
+		let started = Date.now();
+		await prepareDatabase(serverUrl ? { databaseUrl: databaseEnv.DATABASE_URL! } : { pgliteDataDir: databaseEnv.PGLITE_DATA_DIR! });
+		log(`${serverUrl ? 'PostgreSQL' : 'PGlite'} database migrated with test accounts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		const port = await freePort();
+		started = Date.now();
+		server = await startServer({ port, env: { ...databaseEnv, SEED_ON_EMPTY: 'true', BASEMAP_STYLE_URL, BASEMAP_ATTRIBUTION } });
+		log(`app healthy at ${server.baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s`);
 		if ((await placeCount(server.baseUrl)) === 0) {
-			// The embedded database has one owner at a time: stop the app, write, start it again.
-			log('the database has no place (no demo seed yet): writing the two-site stand-in');
 			await server.stop();
-			await insertFixture(dataDir, path.join(ROOT, 'migrations'));
-			started = Date.now();
-			server = await startServer({ port, env });
-			log(`app restarted in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+			throw new Error('the app started without the demo place: the seed did not load');
 		}
 	} catch (err) {
-		await server.stop();
+		await dropDatabase();
+		await fsp.rm(workDir, { recursive: true, force: true });
 		throw err;
 	}
 
@@ -103,6 +145,7 @@ export default async function setup(project: TestProject) {
 	return async () => {
 		await server.stop();
 		if (process.env.E2E_SERVER_LOG === '1') console.log(server.output());
+		await dropDatabase();
 		await fsp.rm(workDir, { recursive: true, force: true });
 	};
 }

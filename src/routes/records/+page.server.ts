@@ -3,6 +3,7 @@ import { getAppDatabase } from '$lib/server/db/app';
 import { ApiError } from '$lib/server/http/errors';
 import { createResidentRecord, deleteResidentRecord, listResidentRecords } from '$lib/server/restricted/records';
 import { parseNewRecord } from '$lib/server/restricted/record-input';
+import { listPlaces, listSkillGroups } from '$lib/server/assets/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
@@ -12,10 +13,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const offset = Math.max(0, Number.parseInt(url.searchParams.get('offset') ?? '0', 10) || 0);
 	const [{ records, total }, places, skillGroups] = await Promise.all([
 		listResidentRecords(db, locals.user!, { limit: PAGE_SIZE, offset, purpose: 'read' }),
-		db.selectFrom('place').select(['id', 'name']).orderBy('name').execute(),
-		db.selectFrom('skill_group').select(['id', 'name']).orderBy('sort_order').orderBy('name').execute()
+		listPlaces(db),
+		listSkillGroups(db)
 	]);
-	return { records, total, offset, pageSize: PAGE_SIZE, places, skillGroups, scope: locals.user!.role === 'administrator' ? 'all' : 'own' };
+	return { records, total, offset, pageSize: PAGE_SIZE, places: places.map((p) => ({ id: p.id, name: p.name })), skillGroups: skillGroups.map((s) => ({ id: s.id, name: s.name })), scope: locals.user!.role === 'administrator' ? 'all' : 'own' };
 };
 
 function formToInput(form: FormData) {

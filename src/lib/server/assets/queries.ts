@@ -269,3 +269,22 @@ export async function listSocialEnterprises(db: Db, placeId: string): Promise<So
 		geometry: geometryOf<Point>(row.geometry, 'Point', `social enterprise ${row.id}`)
 	}));
 }
+
+export interface SkillGroup {
+	id: string;
+	name: string;
+	description: string | null;
+	soc2020: { code: string; title: string }[];
+}
+
+/** The skills taxonomy, in its display order, with the SOC 2020 unit groups of each group. */
+export async function listSkillGroups(db: Db): Promise<SkillGroup[]> {
+	const [groups, codes] = await Promise.all([
+		db.selectFrom('skill_group').select(['id', 'name', 'description']).orderBy('sort_order').orderBy('id').execute(),
+		db.selectFrom('skill_group_soc').select(['skill_group_id', 'soc2020_code', 'soc2020_title']).orderBy('soc2020_code').execute()
+	]);
+	return groups.map((g) => ({
+		...g,
+		soc2020: codes.filter((c) => c.skill_group_id === g.id).map((c) => ({ code: c.soc2020_code, title: c.soc2020_title }))
+	}));
+}

@@ -24,6 +24,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/records/export': { GET: PERSON_LEVEL },
 	'/api/health': { GET: 'public' },
 	'/api/places': { GET: 'public' },
+	'/api/skill-groups': { GET: 'public' },
 	'/api/places/[id]/macro-assets': { GET: 'public' },
 	'/api/layers/resident-skills': { GET: 'public' },
 	'/api/records': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },

@@ -1,0 +1,59 @@
+/**
+ * The access matrix: every route in the policy, every method it names (and one it does not),
+ * asked by each role. Denials must be exactly 401 (not signed in) or 403 (wrong role); allowed
+ * requests must get past the gate (no 401/403) and not fail on the server.
+ */
+import { describe, expect, it } from 'vitest';
+import { decideAccess, ROUTE_POLICY } from '../../src/lib/server/auth/policy';
+import { request, type RoleName } from './http';
+
+const ROLES: RoleName[] = ['public', 'researcher', 'planner', 'administrator'];
+const SAMPLE_PATH: Record<string, string> = {
+	'/api/places/[id]/macro-assets': '/api/places/greater-icknield/macro-assets',
+	'/api/layers/resident-skills': '/api/layers/resident-skills?place=greater-icknield&skill=all&readiness=any'
+};
+
+const cases: { route: string; method: string }[] = [];
+for (const [route, methods] of Object.entries(ROUTE_POLICY)) {
+	for (const method of Object.keys(methods)) cases.push({ route, method });
+	// A method the policy does not name is refused to everyone (deny by default).
+	if (!('DELETE' in methods)) cases.push({ route, method: 'DELETE' });
+}
+
+describe('access matrix', () => {
+	for (const { route, method } of cases) {
+		it(`${method} ${route}`, async () => {
+			const path = SAMPLE_PATH[route] ?? route;
+			for (const role of ROLES) {
+				// Sign-out would end the shared session; it is exercised in the browser tests.
+				if (route === '/signout' && role !== 'public') continue;
+				const body = method === 'GET' ? undefined : method === 'POST' && !path.startsWith('/api/') ? '' : '{}';
+				const contentType = method === 'GET' ? undefined : path.startsWith('/api/') ? 'application/json' : 'application/x-www-form-urlencoded';
+				const response = await request(role, method, path, { body, contentType });
+				const expected = decideAccess(route, method, role === 'public' ? undefined : role);
+				const where = `${role} ${method} ${path}`;
+				if (expected === 'unauthenticated') expect(response.status, where).toBe(401);
+				else if (expected === 'forbidden') expect(response.status, where).toBe(403);
+				else {
+					expect([401, 403], where).not.toContain(response.status);
+					expect(response.status, where).toBeLessThan(500);
+				}
+				if ((expected !== 'allow') && path.startsWith('/api/')) {
+					const json = (await response.json()) as { error: { code: string } };
+					expect(json.error.code, where).toBe(expected === 'unauthenticated' ? 'unauthorized' : 'forbidden');
+				}
+			}
+		});
+	}
+
+	it('refuses a state-changing JSON request from another site, even when signed in', async () => {
+		const response = await request('administrator', 'POST', '/api/users', {
+			body: JSON.stringify({ username: 'csrf.victim', displayName: 'x', role: 'administrator', password: 'a long enough passphrase' }),
+			contentType: 'application/json',
+			origin: 'https://evil.example'
+		});
+		expect(response.status).toBe(403);
+		const list = (await (await request('administrator', 'GET', '/api/users')).json()) as { users: { username: string }[] };
+		expect(list.users.map((u) => u.username)).not.toContain('csrf.victim');
+	});
+});
