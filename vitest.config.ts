@@ -12,7 +12,10 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					include: ['src/**/*.test.ts'],
-					environment: 'node'
+					environment: 'node',
+					// Tiers run one after another, cheapest first, so a database-heavy tier never
+					// competes with the browser tier for this machine's two cores.
+					sequence: { groupOrder: 0 }
 				}
 			},
 			{
@@ -21,6 +24,7 @@ export default defineConfig({
 					include: ['tests/db/**/*.test.ts'],
 					globalSetup: ['tests/db/global-setup.ts'],
 					environment: 'node',
+					sequence: { groupOrder: 1 },
 					// PGlite instances are ~150 MB each and wasm start-up is CPU-bound: two at a time
 					// matches this 2-core machine without thrashing.
 					maxWorkers: 2,
@@ -34,6 +38,7 @@ export default defineConfig({
 					include: ['tests/e2e/**/*.test.ts'],
 					globalSetup: ['tests/e2e/global-setup.ts'],
 					environment: 'node',
+					sequence: { groupOrder: 2 },
 					fileParallelism: false,
 					testTimeout: 90_000,
 					hookTimeout: 300_000

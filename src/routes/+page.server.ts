@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getPlace, listMacroAssets, listPlaces } from '$lib/server/assets/queries';
+import { getPlace, listMacroAssets, listPlaces, listSkillGroups } from '$lib/server/assets/queries';
 import { macroAssetFeatureCollection } from '$lib/server/assets/geojson';
 import { config } from '$lib/server/config';
 import { getAppDatabase } from '$lib/server/db/app';
@@ -20,9 +20,9 @@ export const load: PageServerLoad = async ({ url }) => {
 	if (requested !== null && !summary) {
 		error(404, { code: 'not_found', message: `There is no place with id "${requested}".` });
 	}
-	if (!summary) return { place: null, sites: null, selectedSiteId: null, basemap, places: [] };
+	if (!summary) return { place: null, sites: null, selectedSiteId: null, basemap, places: [], skillGroups: [] };
 
-	const [place, assets] = await Promise.all([getPlace(db, summary.id), listMacroAssets(db, summary.id)]);
+	const [place, assets, skillGroups] = await Promise.all([getPlace(db, summary.id), listMacroAssets(db, summary.id), listSkillGroups(db)]);
 	if (!place) error(404, { code: 'not_found', message: `Place "${summary.id}" was removed while loading.` });
 
 	const wanted = url.searchParams.get('site');
@@ -32,6 +32,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		sites: macroAssetFeatureCollection(assets),
 		selectedSiteId,
 		basemap,
-		places: places.map((p) => ({ id: p.id, name: p.name }))
+		places: places.map((p) => ({ id: p.id, name: p.name })),
+		skillGroups: skillGroups.map((g) => ({ id: g.id, name: g.name }))
 	};
 };
