@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, listAudit } from '../../src/lib/server/audit/log';
 import { createAccount } from '../../src/lib/server/auth/service';
@@ -91,5 +92,23 @@ describe('published layers of resident skills', () => {
 		expect(layerShares[5]!).toBeGreaterThanOrEqual(layerShares[10]!);
 		expect(shares[5]!).toBeGreaterThanOrEqual(shares[10]!);
 		expect(shares[10]!).toBeGreaterThan(0.5);
+	});
+});
+
+describe('published unit outlines', () => {
+	// Hexagon outlines would overlap their neighbours by thousands of m²; coordinates stored to
+	// about a centimetre leave slivers of a few m² along shared edges, which do not count.
+	it('draw coarse units as the union of their base cells: no two units of a layer overlap', async () => {
+		await getResidentLayer(database.db, { placeId: PLACE, skill: 'all', readiness: 'any' });
+		const { rows } = await sql<{ overlaps: number; units: number; coarse: number }>`
+			SELECT
+				(SELECT count(*)::integer FROM published_unit a JOIN published_unit b
+				   ON a.place_id = b.place_id AND a.filter_key = b.filter_key AND a.unit_id < b.unit_id
+				   AND a.level <> 'place' AND b.level <> 'place'
+				   AND ST_Area(ST_Intersection(ST_Transform(a.geom, 27700), ST_Transform(b.geom, 27700))) > 50) AS overlaps,
+				(SELECT count(*)::integer FROM published_unit WHERE filter_key = 'nursing-midwifery/any') AS units,
+				(SELECT count(*)::integer FROM published_unit WHERE level IN ('hex500', 'hex1000')) AS coarse`.execute(database.db);
+		expect(rows[0]!.coarse).toBeGreaterThan(0);
+		expect(rows[0]!.overlaps).toBe(0);
 	});
 });

@@ -98,6 +98,8 @@ async function buildPublication(trx: Kysely<Database>, placeId: string, settings
 		})
 		.execute();
 
+	const hierarchy = createHexCellHierarchy({ placeId: 'place' });
+	const unitShapes = await coarseUnitShapes(trx, placeId, place.projected_srid, publication, hierarchy);
 	const units: { filterKey: string; id: string; level: PublishedLevel; count: number | null }[] = [];
 	const totals: { filter_key: string; total: number | null; place_id: string }[] = [];
 	for (const [key, layer] of publication.layers) {
@@ -115,7 +117,7 @@ async function buildPublication(trx: Kysely<Database>, placeId: string, settings
 					unit_id: u.id,
 					level: u.level,
 					count: u.count,
-					geom: unitGeometry(u.id, placeId, place.projected_srid)
+					geom: unitGeometry(u.id, placeId, place.projected_srid, unitShapes)
 				}))
 			)
 			.execute();
@@ -156,13 +158,75 @@ function levelOf(unitId: string): PublishedLevel {
 	return parsed.levelName as PublishedLevel;
 }
 
-/** A unit's outline in WGS84: its hexagon (drawn in the projected CRS), or the place boundary. */
-function unitGeometry(unitId: string, placeId: string, srid: number) {
+/**
+ * A unit's outline in WGS84: a base cell is its hexagon; a coarser unit is the union of the base
+ * cells that belong to it (large hexagons cannot be tiled by small ones, so drawing the 1 km
+ * hexagon itself would overlap its neighbours' cells and misstate what was counted); the place
+ * unit is the place boundary.
+ */
+function unitGeometry(unitId: string, placeId: string, srid: number, coarse: ReadonlyMap<string, string>) {
 	if (unitId === 'place') return sql`(SELECT boundary FROM place WHERE id = ${placeId})`;
+	const shape = coarse.get(unitId);
+	if (shape) return sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${shape}), 4326))`;
 	const parsed = parseHexCellId(unitId)!;
 	const size = HEX_LEVEL_SIZES[parsed.levelName as keyof typeof HEX_LEVEL_SIZES];
-	const corners = hexCellCorners(parsed.i, parsed.j, size);
-	const ring = [...corners, corners[0]!];
-	const geojson = JSON.stringify({ type: 'Polygon', coordinates: [ring] });
-	return sql`ST_Multi(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${geojson}), ${srid}::integer), 4326))`;
+	return sql`ST_Multi(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(hexPolygon(parsed.i, parsed.j, size))}), ${srid}::integer), 4326))`;
+}
+
+function hexPolygon(i: number, j: number, size: number) {
+	const corners = hexCellCorners(i, j, size);
+	return { type: 'Polygon', coordinates: [[...corners, corners[0]!]] };
+}
+
+/**
+ * Outlines (GeoJSON text, WGS84) of the published units coarser than a base cell, each the union of
+ * every base cell over the place whose chain of parents leads to it.
+ */
+async function coarseUnitShapes(
+	trx: Kysely<Database>,
+	placeId: string,
+	srid: number,
+	publication: ReturnType<typeof publishResidentLayers>,
+	hierarchy: ReturnType<typeof createHexCellHierarchy>
+): Promise<Map<string, string>> {
+	const wanted = new Set<string>();
+	for (const layer of publication.layers.values()) {
+		for (const id of [...layer.units.map((u) => u.id), ...layer.suppressedUnits]) {
+			const level = levelOf(id);
+			if (level === 'hex500' || level === 'hex1000') wanted.add(id);
+		}
+	}
+	const shapes = new Map<string, string>();
+	if (wanted.size === 0) return shapes;
+	const extent = await sql<{ xmin: number; ymin: number; xmax: number; ymax: number }>`
+		SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax
+		FROM (SELECT ST_Extent(ST_Transform(boundary, ${srid}::integer))::geometry AS e FROM place WHERE id = ${placeId}) t`.execute(trx);
+	const box = extent.rows[0]!;
+	// Every base cell whose centre lies within the place's extent grown by one 1 km cell.
+	const size = HEX_LEVEL_SIZES.hex250;
+	const margin = 2 * HEX_LEVEL_SIZES.hex1000;
+	const members = new Map<string, [number, number][]>();
+	const iFrom = Math.floor((Number(box.xmin) - margin) / (1.5 * size));
+	const iTo = Math.ceil((Number(box.xmax) + margin) / (1.5 * size));
+	const jFrom = Math.floor((Number(box.ymin) - margin) / (Math.sqrt(3) * size)) - 1;
+	const jTo = Math.ceil((Number(box.ymax) + margin) / (Math.sqrt(3) * size)) + 1;
+	for (let i = iFrom; i <= iTo; i++) {
+		for (let j = jFrom; j <= jTo; j++) {
+			const base = formatHexCellId('hex250', i, j);
+			for (const level of ['hex500', 'hex1000'] as const) {
+				const parent = hierarchy.parentOf(base, level);
+				if (!wanted.has(parent)) continue;
+				const list = members.get(parent) ?? [];
+				list.push([i, j]);
+				members.set(parent, list);
+			}
+		}
+	}
+	for (const [unitId, cells] of members) {
+		const multi = { type: 'MultiPolygon', coordinates: cells.map(([i, j]) => hexPolygon(i, j, size).coordinates) };
+		const { rows } = await sql<{ shape: string }>`
+			SELECT ST_AsGeoJSON(ST_Transform(ST_UnaryUnion(ST_SnapToGrid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(multi)}), ${srid}::integer), 0.01)), 4326), 7) AS shape`.execute(trx);
+		shapes.set(unitId, rows[0]!.shape);
+	}
+	return shapes;
 }
