@@ -13,17 +13,24 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/api/layers/resident-skills': '/api/layers/resident-skills?place=greater-icknield&skill=all&readiness=any'
 };
 
-const cases: { route: string; method: string }[] = [];
+/** The named form actions of each page: each is asked separately (with an empty form). */
+const FORM_ACTIONS: Record<string, string[]> = {
+	'/admin/users': ['create', 'setDisabled', 'resetPassword'],
+	'/records': ['create', 'delete']
+};
+
+const cases: { route: string; method: string; action?: string }[] = [];
 for (const [route, methods] of Object.entries(ROUTE_POLICY)) {
 	for (const method of Object.keys(methods)) cases.push({ route, method });
+	for (const action of FORM_ACTIONS[route] ?? []) cases.push({ route, method: 'POST', action });
 	// A method the policy does not name is refused to everyone (deny by default).
 	if (!('DELETE' in methods)) cases.push({ route, method: 'DELETE' });
 }
 
 describe('access matrix', () => {
-	for (const { route, method } of cases) {
-		it(`${method} ${route}`, async () => {
-			const path = SAMPLE_PATH[route] ?? route;
+	for (const { route, method, action } of cases) {
+		it(`${method} ${route}${action ? ` ?/${action}` : ''}`, async () => {
+			const path = (SAMPLE_PATH[route] ?? route) + (action ? `?/${action}` : '');
 			for (const role of ROLES) {
 				// Sign-out would end the shared session; it is exercised in the browser tests.
 				if (route === '/signout' && role !== 'public') continue;
