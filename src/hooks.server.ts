@@ -51,7 +51,28 @@ function refuse(event: RequestEvent, status: 401 | 403, message: string): Respon
 	});
 }
 
+/**
+ * A response sent before its request's body was read (a refusal, an oversized body) leaves the
+ * rest of that body on the connection: ask the client not to reuse it, or its next request on
+ * the same connection can meet a reset.
+ */
+function closeIfBodyUnread(event: RequestEvent, response: Response): Response {
+	const hasBody = event.request.headers.has('content-length') || event.request.headers.has('transfer-encoding');
+	if (hasBody && (!event.request.bodyUsed || response.status === 413)) {
+		try {
+			response.headers.set('Connection', 'close');
+		} catch {
+			// Immutable headers (a fetched response passed through): leave them.
+		}
+	}
+	return response;
+}
+
 export const handle: Handle = async ({ event, resolve }) => {
+	return closeIfBodyUnread(event, await guard({ event, resolve }));
+};
+
+const guard: Handle = async ({ event, resolve }) => {
 	// SvelteKit checks the origin of form posts; JSON and other bodies that change state need the
 	// same protection, so a page on another site cannot make a signed-in browser change anything.
 	if (STATE_CHANGING.has(event.request.method)) {
