@@ -95,6 +95,9 @@ describe('accounts and sign-in', () => {
 		await resetPassword(database.db, actorOf(admin), target.id, 'another long passphrase');
 		expect(await authenticate(database.db, s2.token)).toBeUndefined();
 		await expect(setAccountDisabled(database.db, actorOf(admin), admin.id, true)).rejects.toThrow(/your own account/);
+		// Not an account id at all: a clear refusal, not a database error.
+		await expect(setAccountDisabled(database.db, actorOf(admin), '', true)).rejects.toThrow(/no such account/);
+		await expect(resetPassword(database.db, actorOf(admin), 'nobody', 'another long passphrase')).rejects.toThrow(/no such account/);
 		const audit = await listAudit(database.db, { actor: 'admin.a' });
 		expect(audit.map((a) => a.action)).toEqual(['user_update', 'user_update', 'user_update']);
 	});

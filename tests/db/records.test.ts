@@ -87,6 +87,7 @@ describe('person-level resident records', () => {
 	it('refuses a researcher deleting someone else’s record, and points outside the place', async () => {
 		const other = await createResidentRecord(database.db, researcherB, newRecord);
 		await expect(deleteResidentRecord(database.db, researcherA, other.id)).rejects.toMatchObject({ status: 404 });
+		await expect(deleteResidentRecord(database.db, researcherA, 'not-a-uuid')).rejects.toMatchObject({ status: 404 });
 		await expect(createResidentRecord(database.db, researcherA, { ...newRecord, location: { lon: -0.1276, lat: 51.5072 } })).rejects.toThrow(
 			/outside the place/
 		);

@@ -3,34 +3,18 @@
  * embedded database, exactly the path `npm start` takes after its build step.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import net from 'node:net';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { BUILD_ENTRY, buildState, ROOT, VITE_BIN } from '../../scripts/build-freshness.js';
 
-export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const BUILD_ENTRY = path.join(ROOT, 'build', 'index.js');
-// The same inputs scripts/start.js compares against the build.
-const BUILD_INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json'];
-
-function newestMtime(entry: string): number {
-	const full = path.join(ROOT, entry);
-	if (!fs.existsSync(full)) return 0;
-	const stat = fs.statSync(full);
-	if (!stat.isDirectory()) return stat.mtimeMs;
-	let newest = stat.mtimeMs;
-	for (const child of fs.readdirSync(full)) newest = Math.max(newest, newestMtime(path.join(entry, child)));
-	return newest;
-}
+export { ROOT };
 
 /** Builds the app when build/ is missing or older than its sources (as `npm start` does). */
 export function ensureBuilt(log: (line: string) => void): void {
-	const builtAt = fs.existsSync(BUILD_ENTRY) ? fs.statSync(BUILD_ENTRY).mtimeMs : 0;
-	const sourcesAt = Math.max(...BUILD_INPUTS.map(newestMtime));
-	if (builtAt >= sourcesAt) return;
-	log(builtAt ? 'sources changed since the last build: rebuilding' : 'building the app');
+	const state = buildState();
+	if (state === 'fresh') return;
+	log(state === 'stale' ? 'sources changed since the last build: rebuilding' : 'building the app');
 	const started = Date.now();
-	const result = spawnSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build'], {
+	const result = spawnSync(process.execPath, [VITE_BIN, 'build'], {
 		cwd: ROOT,
 		encoding: 'utf8',
 		stdio: ['ignore', 'pipe', 'pipe']

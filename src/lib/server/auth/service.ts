@@ -34,6 +34,13 @@ export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Account ids are uuids; anything else names no account (and must not reach a uuid column). */
+function assertAccountId(id: string): void {
+	if (!UUID.test(id)) throw new AccountError('no such account');
+}
+
 export function normaliseUsername(username: string): string {
 	return username.trim().toLowerCase();
 }
@@ -137,6 +144,7 @@ export async function createAccount(db: Kysely<Database>, actor: Actor, input: N
 
 /** Enables or disables an account; disabling ends its sessions at once. */
 export async function setAccountDisabled(db: Kysely<Database>, actor: Actor, userId: string, disabled: boolean) {
+	assertAccountId(userId);
 	if (actor.id === userId && disabled) throw new AccountError('you cannot disable your own account');
 	return db.transaction().execute(async (trx) => {
 		const user = await q.updateUser(trx, userId, { disabled });
@@ -153,6 +161,7 @@ export async function setAccountDisabled(db: Kysely<Database>, actor: Actor, use
 }
 
 export async function resetPassword(db: Kysely<Database>, actor: Actor, userId: string, password: string) {
+	assertAccountId(userId);
 	const problem = passwordProblem(password);
 	if (problem) throw new AccountError(problem, 'password');
 	const passwordHash = await hashPassword(password);

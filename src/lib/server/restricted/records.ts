@@ -172,6 +172,9 @@ export async function createResidentRecord(
 /** Deletes a record the viewer may see; audited. */
 export async function deleteResidentRecord(db: Kysely<Database>, viewer: Viewer, id: string): Promise<void> {
 	assertMayUse(viewer);
+	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+		throw new ApiError('not_found', 'No such record among those you can see.');
+	}
 	await db.transaction().execute(async (trx) => {
 		let q = restrictedView(trx).deleteFrom('restricted.resident_skill').where('id', '=', id);
 		if (viewer.role === 'researcher') q = q.where('collected_by', '=', viewer.id);
