@@ -29,6 +29,11 @@ export const init: ServerInit = async () => {
 		}
 	}
 	console.log(`[atlas] database ready in ${Date.now() - started} ms`);
+	// adapter-node stops accepting requests on SIGINT/SIGTERM, then emits this: close the database
+	// so the process can end (an open PGlite keeps it alive) and the embedded folder is left clean.
+	process.once('sveltekit:shutdown' as 'exit', () => {
+		void database.close().then(() => console.log('[atlas] database closed'));
+	});
 };
 
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
