@@ -85,7 +85,18 @@ try {
 	try {
 		const places = (await (await fetch(`${warm.url}/api/places`)).json()) as { places?: { id: string }[] } | { id: string }[];
 		const list = Array.isArray(places) ? places : (places.places ?? []);
-		const endpoints = ['/api/health', '/api/places', ...(list[0] ? [`/api/places/${list[0].id}/macro-assets`] : [])];
+		const first = list[0]?.id;
+		const endpoints = [
+			'/api/health',
+			'/api/places',
+			...(first
+				? [
+						`/api/places/${first}/macro-assets`,
+						`/api/layers/resident-skills?place=${first}&skill=all&readiness=any`,
+						`/?place=${first}`
+					]
+				: [])
+		];
 		for (const endpoint of endpoints) {
 			const { p50, p95 } = await latency(`${warm.url}${endpoint}`);
 			console.log(`GET ${endpoint}: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms (50 sequential requests)`);
