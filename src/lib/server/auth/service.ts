@@ -7,6 +7,7 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { isUuid } from '../../domain/uuid';
 import { ROLES, type Database, type Role } from '../db/schema';
 import { writeAudit, type Actor } from '../audit/log';
 import { decoyHash, hashPassword, passwordProblem, verifyPassword } from './passwords';
@@ -34,11 +35,9 @@ export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /** Account ids are uuids; anything else names no account (and must not reach a uuid column). */
 function assertAccountId(id: string): void {
-	if (!UUID.test(id)) throw new AccountError('no such account');
+	if (!isUuid(id)) throw new AccountError('no such account');
 }
 
 export function normaliseUsername(username: string): string {

@@ -42,12 +42,8 @@ export function errorResponse(err: unknown): Response {
 	if (err instanceof ApiError) {
 		return json(
 			{ error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } },
-			{
-				status: err.status,
-				// The rest of an oversized body was never read: the connection cannot carry another
-				// request, so say so rather than let the client's next request meet a reset.
-				headers: err.code === 'payload_too_large' ? { Connection: 'close' } : undefined
-			}
+			// Connection: close for an unread body (413 and refusals) is set once, in hooks.server.ts.
+			{ status: err.status }
 		);
 	}
 	console.error(err);

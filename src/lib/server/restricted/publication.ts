@@ -76,7 +76,8 @@ async function buildPublication(trx: Kysely<Database>, placeId: string, settings
 			professionallyRegistered: r.professionally_registered
 		};
 	});
-	const publication = publishResidentLayers(records, createHexCellHierarchy({ placeId: 'place' }), {
+	const hierarchy = createHexCellHierarchy({ placeId: 'place' });
+	const publication = publishResidentLayers(records, hierarchy, {
 		skillGroups,
 		k: settings.k,
 		roundingBase: settings.roundingBase
@@ -98,7 +99,6 @@ async function buildPublication(trx: Kysely<Database>, placeId: string, settings
 		})
 		.execute();
 
-	const hierarchy = createHexCellHierarchy({ placeId: 'place' });
 	const unitShapes = await coarseUnitShapes(trx, placeId, place.projected_srid, publication, hierarchy);
 	const units: { filterKey: string; id: string; level: PublishedLevel; count: number | null }[] = [];
 	const totals: { filter_key: string; total: number | null; place_id: string }[] = [];

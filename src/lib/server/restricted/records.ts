@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import { hexCellCentre } from '../../domain/cells/hex';
+import { isUuid } from '../../domain/uuid';
 import { writeAudit, type Actor } from '../audit/log';
 import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
@@ -172,7 +173,7 @@ export async function createResidentRecord(
 /** Deletes a record the viewer may see; audited. */
 export async function deleteResidentRecord(db: Kysely<Database>, viewer: Viewer, id: string): Promise<void> {
 	assertMayUse(viewer);
-	if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+	if (!isUuid(id)) {
 		throw new ApiError('not_found', 'No such record among those you can see.');
 	}
 	await db.transaction().execute(async (trx) => {
