@@ -1,6 +1,7 @@
 /**
- * `npm run import -- <kind> <file> [options]`: loads a GeoJSON, CSV or shapefile into the configured
- * database in one transaction. `npm run import -- --help` lists kinds, formats and options.
+ * `npm run import -- <kind> <file> [options]`: loads a GeoJSON, CSV or shapefile (or, as `osm`, a
+ * walking network from an OpenStreetMap .osm/.osm.pbf file) into the configured database in one
+ * transaction. `npm run import -- --help` lists kinds, formats and options.
  * Exit status: 0 imported (or dry run passed), 1 refused (nothing written), 2 usage error.
  */
 import { parseImportArguments, usageText } from '../src/lib/domain/imports/arguments';
@@ -8,6 +9,7 @@ import { CRS_LABELS } from '../src/lib/domain/imports/crs';
 import { FORMAT_LABELS, recordNoun } from '../src/lib/domain/imports/source';
 import { openAppDatabase } from '../src/lib/server/db/app';
 import { importFile, ImportRefused, type ImportReport } from '../src/lib/server/imports/index';
+import { describeOsmImport, importOsmNetwork, PlaceNotChosen } from '../src/lib/server/walking/import';
 
 function summarise(report: ImportReport): string {
 	const noun = recordNoun(report.format);
@@ -59,11 +61,18 @@ if ('help' in parsed) {
 	}
 	if (database) {
 		try {
-			console.log(summarise(await importFile(database.db, parsed.command)));
+			if ('osm' in parsed) {
+				const { file, place, dryRun } = parsed.osm;
+				console.log(describeOsmImport(await importOsmNetwork(database.db, { file, placeId: place, dryRun })));
+			} else console.log(summarise(await importFile(database.db, parsed.command)));
 		} catch (err) {
-			if (!(err instanceof ImportRefused)) throw err;
-			console.error(`import refused, nothing written: ${err.file}\n  ${err.problems.join('\n  ')}`);
-			process.exitCode = 1;
+			if (err instanceof PlaceNotChosen) {
+				console.error(`import: ${err.problems.join('; ')}`);
+				process.exitCode = 2;
+			} else if (err instanceof ImportRefused) {
+				console.error(`import refused, nothing written: ${err.file}\n  ${err.problems.join('\n  ')}`);
+				process.exitCode = 1;
+			} else throw err;
 		} finally {
 			await database.close();
 		}

@@ -42,7 +42,7 @@ describe('parseImportArguments', () => {
 
 	it.each([
 		[[], 'say what to import: a kind and a file'],
-		[['schools', 'a.csv'], 'unknown kind "schools"; kinds are macro-assets, opportunities, hubs, enterprises, reference-areas, imd'],
+		[['schools', 'a.csv'], 'unknown kind "schools"; kinds are macro-assets, opportunities, hubs, enterprises, reference-areas, imd, osm'],
 		[['hubs'], 'say which file to import as hubs'],
 		[['hubs', 'a.xlsx'], 'cannot tell the format of "a.xlsx": use .geojson/.json (GeoJSON), .csv (CSV) or .shp (shapefile)'],
 		[['reference-areas', 'a.geojson'], 'reference-areas needs --area-type (ward, lsoa, msoa, output_area)'],
@@ -67,5 +67,27 @@ describe('parseImportArguments', () => {
 		for (const word of ['macro-assets', 'reference-areas', 'imd', '.shp', '.csv', '.geojson', '--map', '--set', '--place', '--dry-run', '--crs']) {
 			expect(usage).toContain(word);
 		}
+	});
+});
+
+describe('parseImportArguments: osm', () => {
+	it('reads an OpenStreetMap import of either format, with --place and --dry-run', () => {
+		expect(parseImportArguments(['osm', 'smethwick.osm.pbf', '--place', 'greater-icknield', '--dry-run'])).toEqual({
+			osm: { file: 'smethwick.osm.pbf', format: 'pbf', place: 'greater-icknield', dryRun: true }
+		});
+		expect(parseImportArguments(['osm', 'leeds.osm'])).toEqual({ osm: { file: 'leeds.osm', format: 'xml', place: undefined, dryRun: false } });
+	});
+
+	it('refuses what does not apply to osm, and files it cannot read', () => {
+		expect(parseImportArguments(['osm'])).toEqual({ usageError: 'say which OpenStreetMap file to import as osm (.osm or .osm.pbf)' });
+		expect(parseImportArguments(['osm', 'a.osm', '--map', 'x=y'])).toEqual({
+			usageError: '--map does not apply to osm; its options are --place and --dry-run'
+		});
+		expect(parseImportArguments(['osm', 'a.osm', '--make-valid'])).toMatchObject({ usageError: expect.stringMatching(/^--make-valid does not apply/) });
+		expect(parseImportArguments(['osm', 'a.osm.bz2'])).toEqual({
+			usageError: 'cannot tell the format of "a.osm.bz2": an OpenStreetMap file ends in .osm (XML) or .osm.pbf (PBF); decompress it first'
+		});
+		expect(parseImportArguments(['osm', 'a.osm', '--place', 'Nowhere!'])).toEqual({ usageError: '--place "Nowhere!" is not a place id' });
+		expect(usageText()).toMatch(/\n {2}osm {14}a walking network from OpenStreetMap/);
 	});
 });

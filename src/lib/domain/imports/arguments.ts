@@ -2,6 +2,7 @@
  * The `npm run import` command line: parsing and the usage text. Pure, so every usage error the
  * CLI can print is unit-tested; anything that needs the file or the database is checked later.
  */
+import { osmFormatOf, type OsmFormat } from '../osm/elements';
 import { parseCrsName, type Crs } from './crs';
 import {
 	CSV_GEOMETRY_TARGETS,
@@ -29,8 +30,17 @@ export interface ImportCommand {
 	readonly dryRun: boolean;
 }
 
+/** `osm <file>`: a place's walking network from an OpenStreetMap extract (src/lib/server/walking). */
+export interface OsmImportCommand {
+	readonly file: string;
+	readonly format: OsmFormat;
+	readonly place?: string;
+	readonly dryRun: boolean;
+}
+
 export type ParsedArguments =
 	| { readonly command: ImportCommand }
+	| { readonly osm: OsmImportCommand }
 	| { readonly help: true }
 	| { readonly usageError: string };
 
@@ -42,6 +52,8 @@ export function formatOf(file: string): SourceFormat | undefined {
 	if (lower.endsWith('.shp')) return 'shapefile';
 	return undefined;
 }
+
+const PLACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 const VALUE_OPTIONS = ['--area-type', '--crs', '--map', '--set', '--place', '--source', '--id-prefix'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
@@ -77,8 +89,9 @@ export function parseImportArguments(argv: readonly string[]): ParsedArguments {
 
 	const [kindText, file, ...extra] = positional;
 	if (!kindText) return { usageError: 'say what to import: a kind and a file' };
+	if (kindText === 'osm') return parseOsmArguments(file, extra, values, { dryRun, makeValid });
 	if (!(IMPORT_KINDS as readonly string[]).includes(kindText)) {
-		return { usageError: `unknown kind "${kindText}"; kinds are ${IMPORT_KINDS.join(', ')}` };
+		return { usageError: `unknown kind "${kindText}"; kinds are ${[...IMPORT_KINDS, 'osm'].join(', ')}` };
 	}
 	const kind = kindText as ImportKind;
 	const spec = KIND_SPECS[kind];
@@ -117,7 +130,7 @@ export function parseImportArguments(argv: readonly string[]): ParsedArguments {
 
 	const place = one('--place');
 	if (place !== undefined && !spec.placed) return { usageError: `--place does not apply to ${kind}, which do not belong to a place` };
-	if (place !== undefined && !/^[a-z0-9][a-z0-9-]{0,62}$/.test(place)) return { usageError: `--place "${place}" is not a place id` };
+	if (place !== undefined && !PLACE_ID.test(place)) return { usageError: `--place "${place}" is not a place id` };
 
 	const idPrefix = one('--id-prefix');
 	if (idPrefix !== undefined && spec.key !== 'id') return { usageError: `--id-prefix does not apply to ${kind}, whose rows are identified by code` };
@@ -169,6 +182,30 @@ export function parseImportArguments(argv: readonly string[]): ParsedArguments {
 	return { command: { kind, file, format, areaType, crs, mapping: { map, set }, place, idPrefix, makeValid, dryRun } };
 }
 
+function parseOsmArguments(
+	file: string | undefined,
+	extra: readonly string[],
+	values: ReadonlyMap<ValueOption, readonly string[]>,
+	flags: { dryRun: boolean; makeValid: boolean }
+): ParsedArguments {
+	if (!file) return { usageError: 'say which OpenStreetMap file to import as osm (.osm or .osm.pbf)' };
+	if (extra.length) return { usageError: `unexpected argument "${extra[0]}" (one file per import)` };
+	const other = [...values.keys()].find((option) => option !== '--place');
+	if (other) return { usageError: `${other} does not apply to osm; its options are --place and --dry-run` };
+	if (flags.makeValid) return { usageError: '--make-valid does not apply to osm; its options are --place and --dry-run' };
+	const format = osmFormatOf(file);
+	if (!format) {
+		return {
+			usageError: `cannot tell the format of "${file}": an OpenStreetMap file ends in .osm (XML) or .osm.pbf (PBF)${
+				/\.(gz|bz2|zip)$/i.test(file) ? '; decompress it first' : ''
+			}`
+		};
+	}
+	const place = values.get('--place')?.[0];
+	if (place !== undefined && !PLACE_ID.test(place)) return { usageError: `--place "${place}" is not a place id` };
+	return { osm: { file, format, place, dryRun: flags.dryRun } };
+}
+
 /** Joins words into lines of at most `width` characters, each starting with `indent`. */
 function wrap(words: readonly string[], indent: string, width = 100): string {
 	const lines: string[] = [];
@@ -210,6 +247,9 @@ export function usageText(): string {
 
 Kinds (fields marked * are required; a file names them its own way, see --map):
 ${kinds}
+  osm              a walking network from OpenStreetMap (.osm XML or .osm.pbf): footways, paths,
+                   steps and streets (motorways, private and unbuilt ways left out); replaces the
+                   place's network; walking-distance scores use it. Options: --place, --dry-run
 
 Formats (by extension):
   .geojson .json   GeoJSON FeatureCollection (a Feature's "id" counts as its id)
@@ -251,5 +291,6 @@ Examples:
   npm run import -- imd IoD2019_File1.csv
   npm run import -- hubs schools.csv --map name=school_name,address=street+postcode --set hub_type=school
   npm run import -- macro-assets sites.geojson --place greater-icknield --dry-run
+  npm run import -- osm smethwick.osm.pbf --place greater-icknield
 `;
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { twoStepFloatingCatchment } from './2sfca';
-import { workedDistances, workedExpected, workedOrigins, workedSites } from './fixtures';
+import { workedDistances, workedExpected, workedOrigins, workedSites } from './fixtures/worked';
 import { arbitraryScoringInput, closeRelative, conservation } from './test-support';
 import { travelTimesFromPairs } from './travel-times';
 import type { ScoringInput } from './types';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { cumulativeOpportunities } from './cumulative';
-import { workedDistances, workedExpected, workedOrigins, workedSites } from './fixtures';
+import { workedDistances, workedExpected, workedOrigins, workedSites } from './fixtures/worked';
 import { arbitraryScoringInput } from './test-support';
 import { travelTimesFromPairs } from './travel-times';
 import { WALKING_SPEED, type ScoringInput } from './types';

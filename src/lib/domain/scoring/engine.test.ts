@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cumulativeOpportunities } from './cumulative';
 import { enhancedTwoStepFloatingCatchment } from './e2sfca';
-import { workedDistances, workedOrigins, workedSites } from './fixtures';
+import { workedDistances, workedOrigins, workedSites } from './fixtures/worked';
 import { travelTimesFromPairs } from './travel-times';
 import type { ScoringInput } from './types';
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { workedDistances, workedExpected, workedOrigins, workedSites } from './fixtures';
+import { workedDistances, workedExpected, workedOrigins, workedSites } from './fixtures/worked';
 import { gravityAccessibility, gravityBeta, gravityDecay, type GravityDecayForm } from './gravity';
 import { arbitraryScoringInput } from './test-support';
 import { travelTimesFromPairs } from './travel-times';

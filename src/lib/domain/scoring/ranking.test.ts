@@ -10,6 +10,14 @@ describe('rankScores', () => {
 		expect(standing.map((s) => s.percentile)).toEqual([(100 * 2) / 3, 100 / 3, (100 * 2) / 3, 0]);
 	});
 
+	it('ties scores that differ only by summation order', () => {
+		const forwards = 0.1 + 0.2 + 0.3;
+		const backwards = 0.3 + 0.2 + 0.1;
+		expect(forwards).not.toBe(backwards);
+		expect(rankScores([forwards, backwards, 0.5]).map((s) => s.rank)).toEqual([1, 1, 3]);
+		expect(rankScores([1.0000001, 1]).map((s) => s.rank)).toEqual([1, 2]);
+	});
+
 	it('gives a lone cell rank 1 and percentile 100', () => {
 		expect(rankScores([0])).toEqual([{ rank: 1, percentile: 100 }]);
 		expect(rankScores([])).toEqual([]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { workedDistances } from './fixtures';
+import { workedDistances } from './fixtures/worked';
 import { travelTimesFromMatrix, travelTimesFromPairs, walkingMinutes } from './travel-times';
 import { WALKING_SPEED } from './types';
 

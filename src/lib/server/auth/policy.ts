@@ -11,6 +11,9 @@ export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 const ADMIN: readonly Role[] = ['administrator'];
 const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
+/** Scenarios are planners' working drafts: not public, not for researchers. */
+export const PLANNING_ROLES: readonly Role[] = ['planner', 'administrator'];
+const PLANNING = PLANNING_ROLES;
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -28,7 +31,19 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/api/places/[id]/macro-assets': { GET: 'public' },
 	'/api/layers/resident-skills': { GET: 'public' },
 	'/api/records': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
-	'/api/users': { GET: ADMIN, POST: ADMIN }
+	'/api/users': { GET: ADMIN, POST: ADMIN },
+	// Scores read only published layers: public. A scenario= parameter is checked in the service
+	// (SCENARIO_ROLES), since the same endpoint serves the baseline to everyone.
+	'/api/scores': { GET: 'public' },
+	'/api/scores/sites': { GET: 'public' },
+	'/api/scores/explain': { GET: 'public' },
+	'/api/scores/compare': { GET: PLANNING },
+	'/api/scenarios': { GET: PLANNING, POST: PLANNING },
+	'/api/scenarios/[id]': { GET: PLANNING, PATCH: PLANNING, DELETE: PLANNING },
+	'/api/scenarios/[id]/sites': { POST: PLANNING },
+	'/api/scenarios/[id]/sites/[siteId]': { PATCH: PLANNING, DELETE: PLANNING },
+	'/api/scenarios/[id]/opportunities': { POST: PLANNING },
+	'/api/scenarios/[id]/opportunities/[opportunityId]': { PATCH: PLANNING, DELETE: PLANNING }
 };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';

@@ -180,6 +180,16 @@ export interface Database {
 	published_unit: PublishedUnitTable;
 	published_total: PublishedTotalTable;
 	suppression_record: SuppressionRecordTable;
+	score_grid: ScoreGridTable;
+	score_cell: ScoreCellTable;
+	walk_network: WalkNetworkTable;
+	walk_node: WalkNodeTable;
+	walk_edge: WalkEdgeTable;
+	travel_site: TravelSiteTable;
+	travel_distance: TravelDistanceTable;
+	scenario: ScenarioTable;
+	scenario_site: ScenarioSiteTable;
+	scenario_opportunity: ScenarioOpportunityTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -272,4 +282,105 @@ export interface SuppressionRecordTable {
 	level: string;
 	reason: 'primary' | 'secondary_total' | 'secondary_linked' | 'secondary_partition';
 	count_band: string;
+}
+
+// ---- Scores, walking network and scenarios (migration 0004) ----
+
+export type TravelMode = 'straight' | 'walk';
+/** bigint columns arrive as strings from postgres.js and as numbers or bigints from PGlite. */
+export type BigIntId = ColumnType<string | number | bigint, number | bigint | string, number | bigint | string>;
+
+export interface ScoreGridTable {
+	place_id: string;
+	boundary_hash: string;
+	cell_size_m: number;
+	cell_count: number;
+	computed_at: CreatedAt;
+}
+
+export interface ScoreCellTable {
+	place_id: string;
+	cell_id: string;
+	hex500_id: string;
+	hex1000_id: string;
+	centre: Geometry;
+	geom: Geometry;
+}
+
+export interface WalkNetworkTable {
+	id: Generated<BigIntId>;
+	place_id: string;
+	source_name: string;
+	node_count: number;
+	edge_count: number;
+	main_component_nodes: number;
+	total_length_m: number;
+	imported_at: CreatedAt;
+}
+
+export interface WalkNodeTable {
+	network_id: BigIntId;
+	id: BigIntId;
+	osm_id: BigIntId;
+	component: number;
+	geom: Geometry;
+}
+
+export interface WalkEdgeTable {
+	network_id: BigIntId;
+	id: BigIntId;
+	source: BigIntId;
+	target: BigIntId;
+	length_m: number;
+	osm_way_id: BigIntId;
+	highway: string;
+	geom: Geometry;
+}
+
+export interface TravelSiteTable {
+	place_id: string;
+	mode: TravelMode;
+	site_key: string;
+	network_id: BigIntId | null;
+	compute_ms: ColumnType<number, number | undefined, number>;
+	computed_at: CreatedAt;
+}
+
+export interface TravelDistanceTable {
+	place_id: string;
+	mode: TravelMode;
+	site_key: string;
+	cell_id: string;
+	metres: number;
+}
+
+export interface ScenarioTable {
+	id: string;
+	place_id: string;
+	name: string;
+	description: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ScenarioSiteTable {
+	scenario_id: string;
+	id: string;
+	macro_asset_id: string | null;
+	name: string;
+	kind: MacroAssetKind;
+	status: MacroAssetStatus;
+	geom: Geometry;
+}
+
+export interface ScenarioOpportunityTable {
+	scenario_id: string;
+	id: string;
+	site_id: string;
+	opportunity_id: string | null;
+	skill_group_id: string;
+	kind: OpportunityKind;
+	title: string;
+	count: number;
 }

@@ -41,7 +41,10 @@ export async function readJsonBody(request: Request, maxBytes = DEFAULT_MAX_BODY
 /** A field check returns the parsed value or throws a message saying what is expected. */
 export type FieldCheck<T> = (value: unknown) => T;
 type Shape = Record<string, { check: FieldCheck<unknown>; optional?: boolean }>;
-type Parsed<S extends Shape> = { [K in keyof S]: ReturnType<S[K]['check']> };
+/** Fields declared `optional: true` (as const) may be absent from the result. */
+type Parsed<S extends Shape> = { [K in keyof S as S[K] extends { optional: true } ? never : K]: ReturnType<S[K]['check']> } & {
+	[K in keyof S as S[K] extends { optional: true } ? K : never]?: ReturnType<S[K]['check']>;
+};
 
 export class FieldProblem extends Error {}
 
@@ -99,6 +102,12 @@ export const checks = {
 				throw new FieldProblem(`must be a whole number from ${min} to ${max}`);
 			}
 			return v;
+		},
+	oneOf:
+		<T extends string>(values: readonly T[]): FieldCheck<T> =>
+		(v) => {
+			if (typeof v !== 'string' || !(values as readonly string[]).includes(v)) throw new FieldProblem(`must be one of ${values.join(', ')}`);
+			return v as T;
 		},
 	nullable:
 		<T>(check: FieldCheck<T>): FieldCheck<T | null> =>

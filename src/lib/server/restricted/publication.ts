@@ -141,6 +141,8 @@ async function buildPublication(trx: Kysely<Database>, placeId: string, settings
 			)
 			.execute();
 	}
+	// Scores join these rows; PGlite never autovacuums, so give the planner statistics now.
+	await sql`ANALYZE published_unit`.execute(trx);
 	const computeMs = Math.round(performance.now() - started);
 	await trx.updateTable('publication').set({ compute_ms: computeMs }).where('place_id', '=', placeId).execute();
 	await writeAudit(trx, SYSTEM_ACTOR, {

@@ -1,0 +1,358 @@
+/**
+ * Opportunity scores through the database: the SQL path against the hand-worked fixture and
+ * against the TypeScript reference on random instances, the published supply it reads, the
+ * distance cache, scenarios, and the errors a caller can meet.
+ */
+import fc from 'fast-check';
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { edgeDistances, edgeExpected, edgeOrigins, edgeSites } from '../../src/lib/domain/scoring/fixtures/edges';
+import { workedDistances, workedExpected, workedOrigins, workedSites } from '../../src/lib/domain/scoring/fixtures/worked';
+import { parseScoreSpec, type ScoreSpec } from '../../src/lib/domain/scoring/spec';
+import type { Database } from '../../src/lib/server/db/schema';
+import { ApiError } from '../../src/lib/server/http/errors';
+import { addOpportunity, addSite, createScenario, getScenario, updateOpportunity, updateSite } from '../../src/lib/server/scenarios/index';
+import { compareScenario } from '../../src/lib/server/scores/compare';
+import { loadScoringInputs, loadSupply, runEngine } from '../../src/lib/server/scores/reference';
+import { explainCell, explainSite, getCellScores, getSiteScores, prepareScores } from '../../src/lib/server/scores/service';
+import { layerKeyOf, scoreCellsInDatabase, siteViewInDatabase } from '../../src/lib/server/scores/sql-scorer';
+import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
+import { openTestDatabase, type TestDatabase } from './support';
+
+let database: TestDatabase;
+const PLACE = 'greater-icknield';
+
+const spec = (query: string): ScoreSpec => {
+	const params = new URLSearchParams(query);
+	return parseScoreSpec((name) => params.get(name));
+};
+
+beforeAll(async () => {
+	database = await openTestDatabase();
+	await seedDemoDataIfEmpty(database.db);
+});
+afterAll(async () => {
+	await database?.close();
+});
+
+function closeTo(actual: number, expected: number, relative = 1e-9): boolean {
+	return Math.abs(actual - expected) <= relative * Math.max(1, Math.abs(expected));
+}
+
+// ---- A tiny place whose every input is written by hand ----
+
+interface Instance {
+	supplies: number[];
+	opportunities: number[];
+	/** metres[cell * sites + site]; null = no route. */
+	metres: (number | null)[];
+}
+
+const FIXTURE_PLACE = 'fixture-place';
+const FIXTURE_SKILL = 'nursing-midwifery';
+
+/** Writes an instance as rows: cells hex250:0:i, published hex250 counts, sites and distances. */
+async function writeInstance(db: Kysely<Database>, instance: Instance): Promise<{ cells: string[]; sites: string[] }> {
+	await db.deleteFrom('place').where('id', '=', FIXTURE_PLACE).execute();
+	const square = 'MULTIPOLYGON(((-1.95 52.48,-1.94 52.48,-1.94 52.49,-1.95 52.49,-1.95 52.48)))';
+	await sql`INSERT INTO place (id, name, projected_srid, boundary) VALUES (${FIXTURE_PLACE}, 'Fixture', 27700, ST_GeomFromText(${square}, 4326))`.execute(db);
+	await db.insertInto('score_grid').values({ place_id: FIXTURE_PLACE, boundary_hash: 'fixture', cell_size_m: 250, cell_count: instance.supplies.length }).execute();
+	const cells = instance.supplies.map((_, i) => `hex250:0:${i}`);
+	const sites = instance.opportunities.map((_, j) => `fixture-site-${j}`);
+	for (const [i, cell] of cells.entries()) {
+		await sql`INSERT INTO score_cell (place_id, cell_id, hex500_id, hex1000_id, centre, geom)
+			VALUES (${FIXTURE_PLACE}, ${cell}, ${`hex500:0:${i}`}, ${`hex1000:0:${i}`}, ST_SetSRID(ST_MakePoint(${i * 400}, 0), 27700),
+			        ST_GeomFromText('POLYGON((-1.95 52.48,-1.949 52.48,-1.949 52.481,-1.95 52.48))', 4326))`.execute(db);
+	}
+	await db.insertInto('publication').values({ place_id: FIXTURE_PLACE, k: 10, rounding_base: 5, records: 0, records_published: 0, synthetic: true, compute_ms: 0 }).execute();
+	for (const [i, cell] of cells.entries()) {
+		await sql`INSERT INTO published_unit (place_id, filter_key, unit_id, level, count, geom)
+			VALUES (${FIXTURE_PLACE}, ${`${FIXTURE_SKILL}/any`}, ${cell}, 'hex250', ${instance.supplies[i]!}, ST_GeomFromText(${square}, 4326))`.execute(db);
+	}
+	for (const [j, site] of sites.entries()) {
+		// Each site its own tiny square, so each has its own geometry key.
+		const x = -1.95 + j * 0.001;
+		await sql`INSERT INTO macro_asset (id, place_id, name, kind, status, geom)
+			VALUES (${site}, ${FIXTURE_PLACE}, ${`Site ${j}`}, 'hospital', 'planned',
+			        ST_Multi(ST_MakeEnvelope(${x}, 52.48, ${x + 0.0005}, 52.4805, 4326)))`.execute(db);
+		if (instance.opportunities[j]! > 0) {
+			await db
+				.insertInto('opportunity')
+				.values({ id: `${site}-posts`, macro_asset_id: site, skill_group_id: FIXTURE_SKILL, kind: 'job', title: 'Posts', count: instance.opportunities[j]! })
+				.execute();
+		}
+		const { rows } = await sql<{ key: string }>`SELECT md5(ST_AsEWKB(geom)) AS key FROM macro_asset WHERE id = ${site}`.execute(db);
+		const key = rows[0]!.key;
+		await db.insertInto('travel_site').values({ place_id: FIXTURE_PLACE, mode: 'straight', site_key: key }).execute();
+		for (const [i, cell] of cells.entries()) {
+			const metres = instance.metres[i * sites.length + j];
+			if (metres === null || metres === undefined) continue;
+			await db.insertInto('travel_distance').values({ place_id: FIXTURE_PLACE, mode: 'straight', site_key: key, cell_id: cell, metres }).execute();
+		}
+	}
+	return { cells, sites };
+}
+
+const worked: Instance = {
+	supplies: workedOrigins.map((o) => o.supply),
+	opportunities: workedSites.map((s) => s.opportunities),
+	metres: workedOrigins.flatMap((o) => workedSites.map((s) => workedDistances.find((d) => d.origin === o.id && d.site === s.id)!.metres))
+};
+
+describe('the SQL path on the hand-worked fixture', () => {
+	it('gives the hand-computed scores for every method', async () => {
+		const db = database.db;
+		await writeInstance(db, worked);
+		const run = async (query: string) => (await scoreCellsInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) })).map((c) => c.score);
+
+		expect(await run('method=cumulative')).toEqual(workedExpected.cumulative.scores);
+		const gravity = await run('method=gravity');
+		gravity.forEach((score, i) => expect(score).toBeCloseTo(workedExpected.gravityGaussian.rounded[i]!, 8));
+		const twoStep = await run('method=2sfca');
+		twoStep.forEach((score, i) => expect(closeTo(score, workedExpected.twoStep.scores[i]!)).toBe(true));
+		const enhanced = await run('method=e2sfca');
+		enhanced.forEach((score, i) => expect(score).toBeCloseTo(workedExpected.enhanced.rounded[i]!, 8));
+
+		const sites = await siteViewInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&method=e2sfca`) });
+		expect(sites.map((s) => s.demand)).toEqual(workedExpected.enhanced.demand.map((d) => expect.closeTo(d, 9)));
+		expect(sites.map((s) => s.supplyRatio)).toEqual(workedExpected.enhanced.supplyRatios.map((r) => expect.closeTo(r, 9)));
+		// A skill group with no opportunities anywhere scores 0 everywhere.
+		const facilities = await scoreCellsInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec('skill=facilities&method=cumulative') });
+		expect(facilities.map((c) => c.score)).toEqual([0, 0, 0]);
+	});
+
+	it('gives the hand-computed scores on the edge fixture', async () => {
+		const db = database.db;
+		await writeInstance(db, {
+			supplies: edgeOrigins.map((o) => o.supply),
+			opportunities: edgeSites.map((s) => s.opportunities),
+			metres: edgeOrigins.flatMap((o) => edgeSites.map((s) => edgeDistances.find((d) => d.origin === o.id && d.site === s.id)!.metres))
+		});
+		const run = async (query: string) => (await scoreCellsInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) })).map((c) => c.score);
+		expect(await run('method=cumulative')).toEqual(edgeExpected.cumulative.scores);
+		expect(await run('method=2sfca')).toEqual(edgeExpected.twoStep.scores);
+		(await run('method=gravity&decay=exponential&halfWeight=10')).forEach((score, i) => expect(score).toBeCloseTo(edgeExpected.gravityExponential.scores[i]!, 8));
+		(await run('method=e2sfca')).forEach((score, i) => expect(score).toBeCloseTo(edgeExpected.enhanced.scores[i]!, 8));
+		const sites = await siteViewInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&method=e2sfca`) });
+		sites.forEach((site, j) => expect(site.supplyRatio!).toBeCloseTo(edgeExpected.enhanced.supplyRatios[j]!, 8));
+	});
+
+	it('agrees with the TypeScript reference on random instances, for every method', async () => {
+		const db = database.db;
+		const instances = fc
+			.record({ cells: fc.integer({ min: 1, max: 6 }), sites: fc.integer({ min: 1, max: 4 }) })
+			.chain(({ cells, sites }) =>
+				fc.record({
+					supplies: fc.array(fc.integer({ min: 0, max: 40 }).map((n) => n * 5), { minLength: cells, maxLength: cells }),
+					opportunities: fc.array(fc.integer({ min: 0, max: 60 }), { minLength: sites, maxLength: sites }),
+					// Millimetres up to 4 km, with band and catchment edges (800 m = 10 min) drawn often.
+					metres: fc.array(fc.option(fc.oneof(fc.integer({ min: 0, max: 4_000_000 }).map((mm) => mm / 1000), fc.constantFrom(0, 800, 1600, 2400)), { freq: 8 }), {
+						minLength: cells * sites,
+						maxLength: cells * sites
+					})
+				})
+			);
+		const methods = ['method=cumulative', 'method=gravity', 'method=gravity&decay=exponential&halfWeight=7', 'method=2sfca&threshold=25', 'method=e2sfca', 'method=e2sfca&bands=5,15&weights=1,0.5'];
+		await fc.assert(
+			fc.asyncProperty(instances, async (instance) => {
+				await writeInstance(db, instance);
+				for (const query of methods) {
+					const context = { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) };
+					const fromSql = await scoreCellsInDatabase(db, context);
+					const inputs = await loadScoringInputs(db, context);
+					const supply = await loadSupply(db, FIXTURE_PLACE, layerKeyOf(context.spec), inputs.cellIds);
+					expect([...supply]).toEqual(instance.supplies);
+					const reference = runEngine(context.spec, inputs, supply);
+					fromSql.forEach((cell, i) => {
+						expect(cell.cellId).toBe(reference.cells[i]!.originId);
+						expect(closeTo(cell.score, reference.cells[i]!.score), `${query} cell ${i}: ${cell.score} vs ${reference.cells[i]!.score}`).toBe(true);
+					});
+					const sites = await siteViewInDatabase(db, context);
+					sites.forEach((site, j) => expect(closeTo(site.demand, reference.sites[j]!.demand)).toBe(true));
+				}
+			}),
+			{ numRuns: 12, seed: 4242 }
+		);
+		await db.deleteFrom('place').where('id', '=', FIXTURE_PLACE).execute();
+	});
+});
+
+describe('scores over the demo data', () => {
+	it('scores every 250 m cell of the place from published supply, SQL and TypeScript agreeing', async () => {
+		const db = database.db;
+		const layer = await getCellScores(db, { placeId: PLACE, spec: spec('method=e2sfca&skill=all'), viewer: undefined });
+		expect(layer.features.length).toBeGreaterThan(100);
+		expect(layer.features.every((f) => f.geometry.type === 'Polygon' && /^hex250:-?\d+:-?\d+$/.test(f.properties.cell))).toBe(true);
+		expect(layer.summary.max).toBeGreaterThan(0);
+		const ranks = layer.features.map((f) => f.properties.rank);
+		expect(Math.min(...ranks)).toBe(1);
+		const best = layer.features.find((f) => f.properties.rank === 1)!;
+		expect(best.properties.percentile).toBeGreaterThan(90);
+		expect(layer.description).toMatch(/^E2SFCA/);
+		expect(layer.supply).toMatch(/published resident layer/);
+
+		for (const query of ['method=cumulative&skill=nursing-midwifery', 'method=gravity&skill=construction-trades', 'method=2sfca&skill=all', 'method=e2sfca&skill=care-support&readiness=english_test_passed']) {
+			const context = { placeId: PLACE, spec: spec(query) };
+			await prepareScores(db, { ...context, viewer: undefined });
+			const fromSql = await scoreCellsInDatabase(db, context);
+			const inputs = await loadScoringInputs(db, context);
+			const reference = runEngine(context.spec, inputs, await loadSupply(db, PLACE, layerKeyOf(context.spec), inputs.cellIds));
+			fromSql.forEach((cell, i) => expect(closeTo(cell.score, reference.cells[i]!.score), `${query} ${cell.cellId}`).toBe(true));
+		}
+	});
+
+	it('conserves opportunities under 2SFCA and E2SFCA: Σ P·A equals the opportunities of sites with supply in reach', async () => {
+		const db = database.db;
+		for (const query of ['method=2sfca&skill=all', 'method=e2sfca&skill=nursing-midwifery', 'method=e2sfca&skill=all']) {
+			const context = { placeId: PLACE, spec: spec(query) };
+			await prepareScores(db, { ...context, viewer: undefined });
+			const scores = await scoreCellsInDatabase(db, context);
+			const inputs = await loadScoringInputs(db, context);
+			const supply = await loadSupply(db, PLACE, layerKeyOf(context.spec), inputs.cellIds);
+			const distributed = scores.reduce((sum, cell, i) => sum + (supply[i] as number) * cell.score, 0);
+			const sites = await siteViewInDatabase(db, context);
+			const offered = sites.reduce((sum, s) => sum + (s.demand > 0 ? s.opportunities : 0), 0);
+			expect(offered).toBeGreaterThan(0);
+			expect(closeTo(distributed, offered, 1e-9)).toBe(true);
+		}
+	});
+
+	it('reads supply only from the published layer: spread cells sum to the published counts', async () => {
+		const db = database.db;
+		const context = { placeId: PLACE, spec: spec('skill=nursing-midwifery') };
+		await prepareScores(db, { ...context, viewer: undefined });
+		const inputs = await loadScoringInputs(db, context);
+		const supply = await loadSupply(db, PLACE, layerKeyOf(context.spec), inputs.cellIds);
+		const { rows } = await sql<{ total: number }>`
+			SELECT COALESCE(SUM(count), 0)::float8 AS total FROM published_unit WHERE place_id = ${PLACE} AND filter_key = 'nursing-midwifery/any'`.execute(db);
+		const spread = supply.reduce((s, v) => s + v, 0);
+		expect(Number(rows[0]!.total)).toBeGreaterThan(0);
+		expect(spread).toBeCloseTo(Number(rows[0]!.total), 6);
+		// Every per-cell value is a published count or a share of one: no count of 1..4 appears whole.
+		const { rows: units } = await sql<{ count: number | null }>`SELECT count FROM published_unit WHERE place_id = ${PLACE} AND filter_key = 'nursing-midwifery/any'`.execute(db);
+		expect(units.every((u) => u.count === null || (u.count >= 10 && u.count % 5 === 0))).toBe(true);
+	});
+
+	it('gives the site view and explanations that add up to the score', async () => {
+		const db = database.db;
+		const request = { placeId: PLACE, spec: spec('method=e2sfca&skill=all'), viewer: undefined };
+		const sites = await getSiteScores(db, request);
+		expect(sites.sites.length).toBeGreaterThanOrEqual(4);
+		const withPosts = sites.sites.filter((s) => s.opportunities > 0);
+		expect(withPosts.every((s) => s.supplyPerOpportunity !== null && s.bySkillGroup.length > 0)).toBe(true);
+		expect(withPosts.every((s) => s.bySkillGroup.reduce((sum, g) => sum + g.opportunities, 0) === s.opportunities)).toBe(true);
+
+		const layer = await getCellScores(db, request);
+		const best = layer.features.find((f) => f.properties.rank === 1)!;
+		const explanation = await explainCell(db, request, best.properties.cell);
+		expect(explanation.score).toBe(best.properties.score);
+		const total = explanation.contributions.reduce((sum, c) => sum + c.contribution, 0);
+		expect(total).toBeCloseTo(best.properties.score, 3);
+		expect(explanation.byBand.every((b) => [0, 10, 20].includes(b.fromMinutes))).toBe(true);
+		expect(explanation.contributions.every((c) => c.localSupply !== null && c.siteName.length > 0)).toBe(true);
+
+		const hospital = withPosts[0]!;
+		const siteExplanation = await explainSite(db, request, hospital.id);
+		expect(siteExplanation.localSupply).toBe(hospital.localSupply);
+		const weighted = siteExplanation.byBand.reduce((sum, b) => sum + b.weightedSupply, 0);
+		expect(weighted).toBeCloseTo(hospital.localSupply, 2);
+
+		await expect(explainCell(db, request, 'hex250:9999:9999')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(explainSite(db, request, 'no-such-site')).rejects.toMatchObject({ code: 'not_found' });
+	});
+
+	it('summarises scores by IMD decile only when deciles are loaded', async () => {
+		const db = database.db;
+		const request = { placeId: PLACE, spec: spec('method=cumulative'), viewer: undefined };
+		expect((await getCellScores(db, request)).summary.byImdDecile).toBeNull();
+		// One LSOA covering the west half of the place, decile 2.
+		await sql`INSERT INTO reference_area (area_type, code, name, imd_decile, imd_year, geom)
+			SELECT 'lsoa', 'E01999999', 'Test LSOA', 2, 2019,
+			       ST_Multi(ST_MakeEnvelope(ST_XMin(boundary), ST_YMin(boundary), (ST_XMin(boundary) + ST_XMax(boundary)) / 2, ST_YMax(boundary), 4326))
+			FROM place WHERE id = ${PLACE}`.execute(db);
+		try {
+			const layer = await getCellScores(db, request);
+			const summary = layer.summary.byImdDecile!;
+			expect(summary).toHaveLength(1);
+			expect(summary[0]!.decile).toBe(2);
+			const inDecile = layer.features.filter((f) => f.properties.imdDecile === 2);
+			expect(summary[0]!.cells).toBe(inDecile.length);
+			expect(inDecile.length).toBeGreaterThan(10);
+			expect(inDecile.length).toBeLessThan(layer.features.length);
+		} finally {
+			await db.deleteFrom('reference_area').where('code', '=', 'E01999999').execute();
+		}
+	});
+
+	it('refuses what it cannot answer, saying why', async () => {
+		const db = database.db;
+		await expect(getCellScores(db, { placeId: 'nowhere', spec: spec(''), viewer: undefined })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(getCellScores(db, { placeId: PLACE, spec: spec('skill=astronauts'), viewer: undefined })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/astronauts/) });
+		await expect(getCellScores(db, { placeId: PLACE, spec: spec('distance=walk'), viewer: undefined })).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/walking network/) });
+		const scenario = '3f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69';
+		await expect(getCellScores(db, { placeId: PLACE, spec: spec(`scenario=${scenario}`), viewer: undefined })).rejects.toMatchObject({ code: 'unauthorized' });
+		await expect(getCellScores(db, { placeId: PLACE, spec: spec(`scenario=${scenario}`), viewer: 'researcher' })).rejects.toMatchObject({ code: 'forbidden' });
+		await expect(getCellScores(db, { placeId: PLACE, spec: spec(`scenario=${scenario}`), viewer: 'planner' })).rejects.toBeInstanceOf(ApiError);
+	});
+});
+
+describe('the distance cache and scenarios', () => {
+	it('reuses distances when opportunities change, and computes only a moved or added site', async () => {
+		const db = database.db;
+		const request = { placeId: PLACE, spec: spec('method=e2sfca'), viewer: 'planner' as const };
+		const first = await prepareScores(db, request);
+		expect(first.travel.computedSites).toBe(0); // made by the tests above
+		await db.updateTable('opportunity').set({ count: sql`count + 7` }).where('id', '=', (await db.selectFrom('opportunity').select('id').executeTakeFirstOrThrow()).id).execute();
+		expect((await prepareScores(db, request)).travel.computedSites).toBe(0);
+
+		const scenario = await createScenario(db, null, { place: PLACE, name: 'Hospital opens 300 nursing posts' });
+		expect(scenario.changes).toEqual([]);
+		const scenarioRequest = { ...request, spec: spec(`method=e2sfca&scenario=${scenario.id}`) };
+		expect((await prepareScores(db, scenarioRequest)).travel.computedSites).toBe(0);
+
+		const hospital = scenario.sitesList.find((s) => s.kind === 'hospital')!;
+		await addOpportunity(db, scenario.id, { site: hospital.id, skillGroup: 'nursing-midwifery', kind: 'job', title: 'Nursing posts', count: 300 });
+		expect((await prepareScores(db, scenarioRequest)).travel.computedSites).toBe(0);
+
+		const started = performance.now();
+		const comparison = await compareScenario(db, scenarioRequest);
+		console.log(`scenario comparison (E2SFCA, all groups, ${comparison.summary.cells} cells) in ${Math.round(performance.now() - started)} ms`);
+		expect(comparison.summary.better).toBeGreaterThan(0);
+		expect(comparison.summary.worse).toBe(0);
+		expect(comparison.features).toHaveLength(comparison.summary.cells);
+		expect(comparison.features.filter((f) => f.properties.difference > 0)).toHaveLength(comparison.summary.better);
+		expect(comparison.features.every((f) => Math.abs(f.properties.scenario - f.properties.baseline - f.properties.difference) < 1e-4 * Math.max(1, f.properties.scenario))).toBe(true);
+		const hospitalRow = comparison.sites.find((s) => s.id === hospital.id)!;
+		expect(hospitalRow.opportunitiesAfter - hospitalRow.opportunitiesBefore).toBe(300);
+		expect(comparison.changes).toEqual([expect.objectContaining({ siteId: hospital.id, change: 'opportunities', detail: expect.stringMatching(/\+300/) })]);
+
+		await updateSite(db, scenario.id, hospital.id, { location: { lon: hospital.lon + 0.01, lat: hospital.lat } });
+		expect((await prepareScores(db, scenarioRequest)).travel.computedSites).toBe(1);
+		const added = await addSite(db, scenario.id, { name: 'Ladywood training centre', kind: 'education', location: { lon: -1.925, lat: 52.48 } });
+		const opportunity = await addOpportunity(db, scenario.id, { site: added.id, skillGroup: 'care-support', kind: 'training', title: 'Care certificate places', count: 40 });
+		await updateOpportunity(db, scenario.id, opportunity.id, { count: 45 });
+		expect((await prepareScores(db, scenarioRequest)).travel.computedSites).toBe(1);
+		const detail = await getScenario(db, scenario.id);
+		expect(detail.changes.map((c) => c.change).sort()).toEqual(['added', 'moved', 'opportunities']);
+		expect(detail.opportunities).toBe(scenario.opportunities + 300 + 45);
+
+		// The baseline is untouched.
+		const baselineSites = await getSiteScores(db, { ...request, spec: spec('method=e2sfca') });
+		expect(baselineSites.sites.some((s) => s.id === added.id)).toBe(false);
+	});
+
+	it('refuses bad scenario edits with nothing written', async () => {
+		const db = database.db;
+		const scenario = await createScenario(db, null, { place: PLACE, name: 'Edits that fail' });
+		await expect(createScenario(db, null, { place: PLACE, name: 'Edits that fail' })).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/already exists/) });
+		await expect(addSite(db, scenario.id, { name: 'Far away', kind: 'other', location: { lon: 0.1, lat: 51.5 } })).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/5 km/) });
+		await expect(addSite(db, scenario.id, { name: 'Nowhere', kind: 'other' })).rejects.toMatchObject({ code: 'unprocessable' });
+		await expect(addOpportunity(db, scenario.id, { site: 'no-such-site', skillGroup: 'facilities', kind: 'job', title: 'x', count: 1 })).rejects.toMatchObject({ code: 'unprocessable' });
+		const site = scenario.sitesList[0]!;
+		await expect(addOpportunity(db, scenario.id, { site: site.id, skillGroup: 'astronauts', kind: 'job', title: 'x', count: 1 })).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/astronauts/) });
+		await expect(getScenario(db, 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
+		const after = await getScenario(db, scenario.id);
+		expect(after.changes).toEqual([]);
+		expect(after.opportunities).toBe(scenario.opportunities);
+	});
+});
