@@ -43,7 +43,19 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/api/scenarios/[id]/sites': { POST: PLANNING },
 	'/api/scenarios/[id]/sites/[siteId]': { PATCH: PLANNING, DELETE: PLANNING },
 	'/api/scenarios/[id]/opportunities': { POST: PLANNING },
-	'/api/scenarios/[id]/opportunities/[opportunityId]': { PATCH: PLANNING, DELETE: PLANNING }
+	'/api/scenarios/[id]/opportunities/[opportunityId]': { PATCH: PLANNING, DELETE: PLANNING },
+	'/api/stories': { GET: PLANNING, POST: PLANNING },
+	'/api/stories/[id]': { GET: PLANNING, PATCH: PLANNING, DELETE: PLANNING },
+	'/api/stories/[id]/views': { POST: PLANNING },
+	'/api/stories/[id]/views/[viewId]': { PATCH: PLANNING, DELETE: PLANNING },
+	// OGC API – Features: public layers only (a scenario= parameter is checked by the score service).
+	'/ogc': { GET: 'public' },
+	'/ogc/conformance': { GET: 'public' },
+	'/ogc/collections': { GET: 'public' },
+	'/ogc/collections/[collectionId]': { GET: 'public' },
+	'/ogc/collections/[collectionId]/items': { GET: 'public' },
+	'/ogc/collections/[collectionId]/items/[featureId]': { GET: 'public' },
+	'/tiles/[layer]/[z]/[x]/[y].mvt': { GET: 'public' }
 };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';

@@ -190,6 +190,8 @@ export interface Database {
 	scenario: ScenarioTable;
 	scenario_site: ScenarioSiteTable;
 	scenario_opportunity: ScenarioOpportunityTable;
+	story: StoryTable;
+	story_view: StoryViewTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -383,4 +385,27 @@ export interface ScenarioOpportunityTable {
 	kind: OpportunityKind;
 	title: string;
 	count: number;
+}
+
+// ---- Presentation stories (migration 0005) ----
+
+export interface StoryTable {
+	id: string;
+	place_id: string;
+	title: string;
+	description: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface StoryViewTable {
+	id: string;
+	story_id: string;
+	position: number;
+	title: string;
+	caption: string | null;
+	/** jsonb object of URL parameters (strings). */
+	params: ColumnType<Record<string, string>, string, string>;
+	created_at: CreatedAt;
 }

@@ -1,0 +1,255 @@
+/**
+ * OGC API – Features (Part 1: Core, GeoJSON) over Asset Atlas's public layers, so that QGIS and
+ * GDAL read them directly: macro-assets, community hubs, social enterprises, reference areas,
+ * the published resident-skill layers and the opportunity scores. Only public data: the resident
+ * layer is the published (anonymised) one and scores use published supply (see README, Privacy).
+ */
+import type { Kysely } from 'kysely';
+import type { Feature, Geometry } from 'geojson';
+import { READINESS, type Readiness } from '../../domain/privacy/filters';
+import { parseScoreSpec, ScoreSpecError } from '../../domain/scoring/spec';
+import type { Database, Role } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { getResidentLayer } from '../published/layers';
+import { getCellScores } from '../scores/service';
+import { placesExtent, tableExtent, tableItem, tableItems, type BBox, type TableSource } from './queries';
+
+export const CONFORMANCE = [
+	'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core',
+	'http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson',
+	'http://www.opengis.net/spec/ogcapi-common-1/1.0/conf/core'
+];
+
+export const DEFAULT_LIMIT = 100;
+export const MAX_LIMIT = 10_000;
+
+export interface ItemsQuery {
+	readonly bbox?: BBox;
+	readonly limit: number;
+	readonly offset: number;
+	/** Collection-specific parameters (place, skill, method, …). */
+	readonly extra: Readonly<Record<string, string>>;
+	readonly viewer: Role | undefined;
+}
+
+export interface Collection {
+	readonly id: string;
+	readonly title: string;
+	readonly description: string;
+	/** Parameters this collection reads besides bbox, limit, offset and f. */
+	readonly parameters: readonly string[];
+	extent(db: Kysely<Database>): Promise<BBox | null>;
+	items(db: Kysely<Database>, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }>;
+	item(db: Kysely<Database>, id: string, query: ItemsQuery): Promise<Feature | undefined>;
+}
+
+function tableCollection(id: string, title: string, description: string, source: TableSource): Collection {
+	return {
+		id,
+		title,
+		description,
+		parameters: source.table === 'reference_area' ? [] : ['place'],
+		extent: (db) => tableExtent(db, source),
+		items: (db, q) => tableItems(db, source, { placeId: q.extra.place, bbox: q.bbox, limit: q.limit, offset: q.offset }),
+		item: (db, featureId) => tableItem(db, source, featureId)
+	};
+}
+
+/** Bounding box of any GeoJSON geometry (for filtering computed collections by bbox). */
+export function geometryBBox(geometry: Geometry): BBox {
+	let xmin = Infinity;
+	let ymin = Infinity;
+	let xmax = -Infinity;
+	let ymax = -Infinity;
+	const visit = (coordinates: unknown): void => {
+		if (Array.isArray(coordinates) && typeof coordinates[0] === 'number') {
+			const [x, y] = coordinates as [number, number];
+			xmin = Math.min(xmin, x);
+			ymin = Math.min(ymin, y);
+			xmax = Math.max(xmax, x);
+			ymax = Math.max(ymax, y);
+		} else if (Array.isArray(coordinates)) coordinates.forEach(visit);
+	};
+	if (geometry.type === 'GeometryCollection') geometry.geometries.forEach((g) => visit('coordinates' in g ? g.coordinates : []));
+	else visit(geometry.coordinates);
+	return [xmin, ymin, xmax, ymax];
+}
+
+function intersects(a: BBox, b: BBox): boolean {
+	return a[0] <= b[2] && b[0] <= a[2] && a[1] <= b[3] && b[1] <= a[3];
+}
+
+/** Filters and pages features computed in TypeScript. */
+function page(features: Feature[], query: ItemsQuery): { features: Feature[]; numberMatched: number } {
+	const matched = query.bbox ? features.filter((f) => f.geometry && intersects(geometryBBox(f.geometry), query.bbox!)) : features;
+	return { features: matched.slice(query.offset, query.offset + query.limit), numberMatched: matched.length };
+}
+
+async function onePlace(db: Kysely<Database>, requested: string | undefined): Promise<string> {
+	if (requested) return requested;
+	const places = await db.selectFrom('place').select('id').orderBy('id').execute();
+	if (places.length === 1) return places[0]!.id;
+	throw new ApiError('bad_request', `place is required here; one of: ${places.map((p) => p.id).join(', ')}.`);
+}
+
+function residentQuery(extra: Readonly<Record<string, string>>) {
+	const readiness = extra.readiness ?? 'any';
+	if (!(READINESS as readonly string[]).includes(readiness)) throw new ApiError('bad_request', `readiness must be one of ${READINESS.join(', ')}.`);
+	return { skill: extra.skill ?? 'all', readiness: readiness as Readiness };
+}
+
+const residentSkills: Collection = {
+	id: 'resident-skills',
+	title: 'Local talent (published, anonymised)',
+	description:
+		'Residents by skill group per hexagon cell (250 m, 500 m or 1 km), after coarsening, suppression of counts under the threshold and rounding to 5. Parameters: place, skill (all or a skill group id), readiness.',
+	parameters: ['place', 'skill', 'readiness'],
+	extent: placesExtent,
+	async items(db, q) {
+		const layer = await getResidentLayer(db, { placeId: await onePlace(db, q.extra.place), ...residentQuery(q.extra) });
+		return page(
+			layer.features.map((f) => ({ ...f, id: f.properties.unit })),
+			q
+		);
+	},
+	async item(db, id, q) {
+		const layer = await getResidentLayer(db, { placeId: await onePlace(db, q.extra.place), ...residentQuery(q.extra) });
+		const found = layer.features.find((f) => f.properties.unit === id);
+		return found ? { ...found, id } : undefined;
+	}
+};
+
+function scoreSpec(extra: Readonly<Record<string, string>>) {
+	try {
+		return parseScoreSpec((name) => extra[name] ?? null);
+	} catch (err) {
+		if (err instanceof ScoreSpecError) throw new ApiError('bad_request', err.message);
+		throw err;
+	}
+}
+
+const scores: Collection = {
+	id: 'opportunity-scores',
+	title: 'Opportunity scores',
+	description:
+		'Opportunity scores per 250 m cell (score, rank, percentile). Parameters as GET /api/scores: place, method (cumulative, gravity, 2sfca, e2sfca), skill, distance (straight, walk), readiness, speed, threshold, bands, weights, decay, halfWeight.',
+	parameters: ['place', 'method', 'skill', 'distance', 'readiness', 'speed', 'threshold', 'bands', 'weights', 'decay', 'halfWeight', 'scenario'],
+	extent: placesExtent,
+	async items(db, q) {
+		const layer = await getCellScores(db, { placeId: await onePlace(db, q.extra.place), spec: scoreSpec(q.extra), viewer: q.viewer });
+		return page(layer.features, q);
+	},
+	async item(db, id, q) {
+		const layer = await getCellScores(db, { placeId: await onePlace(db, q.extra.place), spec: scoreSpec(q.extra), viewer: q.viewer });
+		return layer.features.find((f) => f.id === id);
+	}
+};
+
+export const COLLECTIONS: readonly Collection[] = [
+	tableCollection('macro-assets', 'Macro-assets (capital projects)', 'The big capital projects: hospitals, housing, regeneration sites, with kind, status, timeline and figures.', {
+		table: 'macro_asset',
+		idColumn: 'id',
+		columns: ['place_id', 'name', 'kind', 'status', 'description', 'timeline_start', 'timeline_end', 'investment_gbp', 'homes', 'jobs', 'source', 'illustrative']
+	}),
+	tableCollection('community-hubs', 'Community hubs', 'Community centres, health centres, faith centres, schools, libraries and other hubs, at their real address.', {
+		table: 'community_hub',
+		idColumn: 'id',
+		columns: ['place_id', 'name', 'hub_type', 'address', 'description', 'source']
+	}),
+	tableCollection('social-enterprises', 'Social enterprises', 'Social enterprises that consented to be mapped, by consortium (synthetic ones say so).', {
+		table: 'social_enterprise',
+		idColumn: 'id',
+		columns: ['place_id', 'name', 'consortium', 'offers', 'needs', 'employees', 'synthetic']
+	}),
+	tableCollection('reference-areas', 'Reference areas', 'Wards, LSOAs, MSOAs and output areas when loaded, with IMD deciles (1 = most deprived).', {
+		table: 'reference_area',
+		idColumn: 'id',
+		columns: ['area_type', 'code', 'name', 'imd_decile', 'imd_rank', 'imd_year']
+	}),
+	residentSkills,
+	scores
+];
+
+export function findCollection(id: string): Collection {
+	const found = COLLECTIONS.find((c) => c.id === id);
+	if (!found) throw new ApiError('not_found', `There is no collection "${id}"; see /ogc/collections.`);
+	return found;
+}
+
+/** Reads bbox, limit, offset, f and the collection's own parameters; refuses anything else (400). */
+export function parseItemsQuery(url: URL, collection: Collection, viewer: Role | undefined, paging = true): ItemsQuery {
+	const allowed = new Set([...(paging ? ['bbox', 'limit', 'offset'] : []), 'f', ...collection.parameters]);
+	const unknown = [...url.searchParams.keys()].filter((k) => !allowed.has(k));
+	if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. This collection takes: ${[...allowed].join(', ')}.`);
+	const f = url.searchParams.get('f');
+	if (f && !['json', 'geojson'].includes(f)) throw new ApiError('bad_request', 'f must be json or geojson (the only encoding offered).');
+	let bbox: BBox | undefined;
+	const bboxText = url.searchParams.get('bbox');
+	if (bboxText) {
+		const numbers = bboxText.split(',').map(Number);
+		if (!(numbers.length === 4 || numbers.length === 6) || numbers.some((n) => !Number.isFinite(n))) {
+			throw new ApiError('bad_request', 'bbox must be 4 numbers: minLon,minLat,maxLon,maxLat (WGS84, CRS84).');
+		}
+		const [x1, y1, x2, y2] = numbers.length === 6 ? [numbers[0]!, numbers[1]!, numbers[3]!, numbers[4]!] : (numbers as [number, number, number, number]);
+		if (x1 > x2 || y1 > y2 || Math.abs(y1) > 90 || Math.abs(y2) > 90) throw new ApiError('bad_request', 'bbox must be minLon,minLat,maxLon,maxLat with min ≤ max and latitudes within ±90.');
+		bbox = [x1, y1, x2, y2];
+	}
+	const limitText = url.searchParams.get('limit');
+	const limit = limitText === null ? DEFAULT_LIMIT : Number(limitText);
+	if (!Number.isInteger(limit) || limit < 1) throw new ApiError('bad_request', `limit must be a whole number from 1 to ${MAX_LIMIT}.`);
+	const offsetText = url.searchParams.get('offset');
+	const offset = offsetText === null ? 0 : Number(offsetText);
+	if (!Number.isInteger(offset) || offset < 0) throw new ApiError('bad_request', 'offset must be a whole number, 0 or more.');
+	const extra: Record<string, string> = {};
+	for (const name of collection.parameters) {
+		const value = url.searchParams.get(name);
+		if (value !== null) extra[name] = value;
+	}
+	// Part 1: a limit above the maximum is clamped, not refused.
+	return { bbox, limit: Math.min(limit, MAX_LIMIT), offset, extra, viewer };
+}
+
+export interface Link {
+	href: string;
+	rel: string;
+	type: string;
+	title?: string;
+}
+
+export async function collectionJson(db: Kysely<Database>, collection: Collection, base: string) {
+	const extent = await collection.extent(db);
+	return {
+		id: collection.id,
+		title: collection.title,
+		description: collection.description,
+		itemType: 'feature',
+		crs: ['http://www.opengis.net/def/crs/OGC/1.3/CRS84'],
+		...(extent ? { extent: { spatial: { bbox: [extent], crs: 'http://www.opengis.net/def/crs/OGC/1.3/CRS84' } } } : {}),
+		links: [
+			{ href: `${base}/ogc/collections/${collection.id}`, rel: 'self', type: 'application/json', title: 'This collection' },
+			{ href: `${base}/ogc/collections/${collection.id}/items`, rel: 'items', type: 'application/geo+json', title: 'Features' }
+		] satisfies Link[]
+	};
+}
+
+/** The items response: a FeatureCollection with numberMatched/Returned and self/next/prev links. */
+export function itemsJson(url: URL, page: { features: Feature[]; numberMatched: number }, query: ItemsQuery, base: string) {
+	const link = (offset: number) => {
+		const next = new URL(url.pathname, base);
+		for (const [name, value] of url.searchParams) if (name !== 'offset') next.searchParams.set(name, value);
+		next.searchParams.set('offset', String(offset));
+		if (!next.searchParams.has('limit')) next.searchParams.set('limit', String(query.limit));
+		return next.toString();
+	};
+	const links: Link[] = [{ href: new URL(url.pathname + url.search, base).toString(), rel: 'self', type: 'application/geo+json' }];
+	if (query.offset + page.features.length < page.numberMatched) links.push({ href: link(query.offset + query.limit), rel: 'next', type: 'application/geo+json', title: 'Next page' });
+	if (query.offset > 0) links.push({ href: link(Math.max(0, query.offset - query.limit)), rel: 'prev', type: 'application/geo+json', title: 'Previous page' });
+	return {
+		type: 'FeatureCollection',
+		timeStamp: new Date().toISOString(),
+		numberMatched: page.numberMatched,
+		numberReturned: page.features.length,
+		features: page.features,
+		links
+	};
+}

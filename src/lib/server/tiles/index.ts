@@ -1,0 +1,166 @@
+/**
+ * Vector tiles /tiles/<layer>/<z>/<x>/<y>.mvt for the large layers. On a real server the
+ * table-backed layers are cut and encoded by PostGIS (ST_AsMVT); PGlite's PostGIS has no MVT
+ * support, so there the same features go through geojson-vt and vt-pbf, behind the same URL.
+ * Scores are computed in TypeScript-facing code either way, so they always take the geojson-vt path.
+ * An index of a layer is kept for 30 seconds, so a map's burst of tile requests builds it once.
+ */
+import { sql, type Kysely } from 'kysely';
+import GeoJSONVT from 'geojson-vt';
+import { fromGeojsonVt } from 'vt-pbf';
+import type { Feature, FeatureCollection } from 'geojson';
+import { filterKey, READINESS, type Readiness } from '../../domain/privacy/filters';
+import { parseScoreSpec, ScoreSpecError, SCORE_PARAMETERS } from '../../domain/scoring/spec';
+import { config } from '../config';
+import type { Database, Role } from '../db/schema';
+import { ApiError } from '../http/errors';
+import { ensurePublication } from '../restricted/publication';
+import { getCellScores } from '../scores/service';
+import { layerFeatures, mvtTile, supportsMvt, type TileSource } from './queries';
+
+export const TILE_LAYERS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores'] as const;
+export type TileLayer = (typeof TILE_LAYERS)[number];
+export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
+export const MAX_ZOOM = 22;
+const INDEX_TTL_MS = 30_000;
+const MAX_INDEXES = 24;
+
+const LAYER_PARAMETERS: Record<TileLayer, readonly string[]> = {
+	'macro-assets': ['place'],
+	'community-hubs': ['place'],
+	'social-enterprises': ['place'],
+	'reference-areas': ['type'],
+	'resident-skills': ['place', 'skill', 'readiness'],
+	'opportunity-scores': SCORE_PARAMETERS.filter((p) => p !== 'format')
+};
+
+export interface TileRequest {
+	readonly layer: string;
+	readonly z: number;
+	readonly x: number;
+	readonly y: number;
+	readonly params: URLSearchParams;
+	readonly viewer: Role | undefined;
+}
+
+export interface TileAnswer {
+	readonly bytes: Uint8Array;
+	readonly engine: 'postgis' | 'geojson-vt';
+	/** Whether the tile may be cached by shared caches (false for scenarios). */
+	readonly shared: boolean;
+}
+
+/** Checks the layer, the tile address and the parameters; 400/404 with what was wrong. */
+export function checkTileRequest(request: TileRequest): TileLayer {
+	if (!(TILE_LAYERS as readonly string[]).includes(request.layer)) throw new ApiError('not_found', `There is no tile layer "${request.layer}"; layers: ${TILE_LAYERS.join(', ')}.`);
+	const layer = request.layer as TileLayer;
+	const { z, x, y } = request;
+	if (!Number.isInteger(z) || z < 0 || z > MAX_ZOOM) throw new ApiError('bad_request', `z must be a whole number from 0 to ${MAX_ZOOM}.`);
+	const side = 2 ** z;
+	if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= side || y >= side) throw new ApiError('bad_request', `x and y must be whole numbers from 0 to ${side - 1} at zoom ${z}.`);
+	const allowed = LAYER_PARAMETERS[layer];
+	const unknown = [...request.params.keys()].filter((k) => !allowed.includes(k));
+	if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. Layer ${layer} takes: ${allowed.join(', ') || 'none'}.`);
+	return layer;
+}
+
+function placeFilter(params: URLSearchParams) {
+	const place = params.get('place');
+	return place ? sql`s.place_id = ${place}` : sql`true`;
+}
+
+async function tableSource(db: Kysely<Database>, layer: Exclude<TileLayer, 'opportunity-scores'>, params: URLSearchParams): Promise<TileSource> {
+	switch (layer) {
+		case 'macro-assets':
+			return { table: 'macro_asset', columns: ['id', 'place_id', 'name', 'kind', 'status'], where: placeFilter(params) };
+		case 'community-hubs':
+			return { table: 'community_hub', columns: ['id', 'place_id', 'name', 'hub_type'], where: placeFilter(params) };
+		case 'social-enterprises':
+			return { table: 'social_enterprise', columns: ['id', 'place_id', 'name', 'consortium', 'synthetic'], where: placeFilter(params) };
+		case 'reference-areas': {
+			const type = params.get('type');
+			return { table: 'reference_area', columns: ['code', 'name', 'area_type', 'imd_decile'], where: type ? sql`s.area_type = ${type}` : sql`true` };
+		}
+		case 'resident-skills': {
+			const place = params.get('place');
+			if (!place) throw new ApiError('bad_request', 'place is required for resident-skills tiles.');
+			const readiness = params.get('readiness') ?? 'any';
+			if (!(READINESS as readonly string[]).includes(readiness)) throw new ApiError('bad_request', `readiness must be one of ${READINESS.join(', ')}.`);
+			const exists = await db.selectFrom('place').select('id').where('id', '=', place).executeTakeFirst();
+			if (!exists) throw new ApiError('not_found', `There is no place "${place}".`);
+			const cfg = config();
+			await ensurePublication(db, place, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
+			const key = filterKey({ skill: params.get('skill') ?? 'all', readiness: readiness as Readiness });
+			return {
+				table: 'published_unit',
+				columns: [['unit', sql`s.unit_id`], 'level', 'count', ['suppressed', sql`s.count IS NULL`]],
+				where: sql`s.place_id = ${place} AND s.filter_key = ${key}`
+			};
+		}
+	}
+}
+
+interface CachedIndex {
+	readonly index: GeoJSONVT;
+	readonly expires: number;
+}
+const indexes = new Map<string, CachedIndex>();
+
+function cleanProperties(properties: Record<string, unknown> | null): Record<string, string | number | boolean> {
+	const out: Record<string, string | number | boolean> = {};
+	for (const [name, value] of Object.entries(properties ?? {})) {
+		if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') out[name] = value;
+		else if (typeof value === 'bigint') out[name] = Number(value);
+	}
+	return out;
+}
+
+async function cachedIndex(key: string, cacheable: boolean, load: () => Promise<Feature[]>): Promise<GeoJSONVT> {
+	const now = Date.now();
+	const hit = indexes.get(key);
+	if (hit && hit.expires > now) return hit.index;
+	const features = (await load()).map((f) => ({ ...f, properties: cleanProperties(f.properties) }));
+	const collection: FeatureCollection = { type: 'FeatureCollection', features };
+	const index = new GeoJSONVT(collection, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, buffer: 64, extent: 4096, tolerance: 3 });
+	if (cacheable) {
+		if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
+		indexes.set(key, { index, expires: now + INDEX_TTL_MS });
+	}
+	return index;
+}
+
+/** One tile; empty bytes when the layer has nothing there. */
+export async function getTile(db: Kysely<Database>, request: TileRequest): Promise<TileAnswer> {
+	const layer = checkTileRequest(request);
+	const { z, x, y, params } = request;
+	let index: GeoJSONVT;
+	let shared = true;
+	if (layer === 'opportunity-scores') {
+		const place = params.get('place');
+		if (!place) throw new ApiError('bad_request', 'place is required for opportunity-scores tiles.');
+		let spec;
+		try {
+			spec = parseScoreSpec((name) => params.get(name), params.keys());
+		} catch (err) {
+			if (err instanceof ScoreSpecError) throw new ApiError('bad_request', err.message);
+			throw err;
+		}
+		shared = spec.scenario === null;
+		const key = `${layer}?${[...params].sort().map(([k, v]) => `${k}=${v}`).join('&')}`;
+		index = await cachedIndex(key, shared, async () => (await getCellScores(db, { placeId: place, spec, viewer: request.viewer })).features);
+	} else {
+		const source = await tableSource(db, layer, params);
+		if (await supportsMvt(db)) return { bytes: await mvtTile(db, layer, source, z, x, y), engine: 'postgis', shared };
+		let version = '';
+		if (layer === 'resident-skills') {
+			const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', params.get('place')!).executeTakeFirst();
+			version = String(publication?.computed_at ?? '');
+		}
+		const key = `${layer}?${[...params].sort().map(([k, v]) => `${k}=${v}`).join('&')}#${version}`;
+		index = await cachedIndex(key, true, async () =>
+			(await layerFeatures(db, source)).map((row) => ({ type: 'Feature', properties: row.properties, geometry: row.geometry as Feature['geometry'] }))
+		);
+	}
+	const tile = index.getTile(z, x, y);
+	return { bytes: tile && tile.features.length > 0 ? fromGeojsonVt({ [layer]: tile }, { version: 2, extent: 4096 }) : new Uint8Array(0), engine: 'geojson-vt', shared };
+}

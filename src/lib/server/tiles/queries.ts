@@ -1,0 +1,57 @@
+/**
+ * Vector tiles straight from PostGIS (ST_AsMVT) for the table-backed layers, on servers whose
+ * PostGIS was built with protobuf-c. PGlite's is not; tiles.ts then cuts the same features with
+ * geojson-vt. Table and column names come from the constant list in tiles.ts.
+ */
+import { sql, type Kysely, type RawBuilder } from 'kysely';
+import type { Database } from '../db/schema';
+
+export interface TileSource {
+	readonly table: 'macro_asset' | 'community_hub' | 'social_enterprise' | 'reference_area' | 'published_unit';
+	/** Columns copied into tile properties: a column name, or [property name, SQL expression]. */
+	readonly columns: readonly (string | readonly [string, RawBuilder<unknown>])[];
+	/** Extra conditions (already parameterised). */
+	readonly where?: RawBuilder<unknown>;
+}
+
+const capability = new WeakMap<object, Promise<boolean>>();
+
+function selectList(source: TileSource): RawBuilder<unknown> {
+	return sql.join(source.columns.map((c) => (typeof c === 'string' ? sql.ref(`s.${c}`) : sql`${c[1]} AS ${sql.ref(c[0])}`)));
+}
+
+/** Whether this database's PostGIS can encode MVT (asked once per database handle). */
+export function supportsMvt(db: Kysely<Database>): Promise<boolean> {
+	let answer = capability.get(db);
+	if (!answer) {
+		answer = sql<{ ok: number }>`SELECT length(ST_AsMVT(t)) AS ok FROM (SELECT 1 AS a, ST_AsMVTGeom(ST_MakePoint(0.5, 0.5), ST_MakeEnvelope(0, 0, 1, 1)) AS geom) t`
+			.execute(db)
+			.then(() => true)
+			.catch(() => false);
+		capability.set(db, answer);
+	}
+	return answer;
+}
+
+/** One tile of one layer encoded by PostGIS; empty bytes when nothing falls in the tile. */
+export async function mvtTile(db: Kysely<Database>, layer: string, source: TileSource, z: number, x: number, y: number): Promise<Uint8Array> {
+	const columns = selectList(source);
+	const { rows } = await sql<{ tile: Uint8Array | null }>`
+		WITH bounds AS (SELECT ST_TileEnvelope(${z}::integer, ${x}::integer, ${y}::integer) AS env)
+		SELECT ST_AsMVT(t, ${layer}, 4096, 'geom') AS tile FROM (
+			SELECT ${columns}, ST_AsMVTGeom(ST_Transform(s.geom, 3857), bounds.env, 4096, 64, true) AS geom
+			FROM ${sql.table(source.table)} s, bounds
+			WHERE s.geom && ST_Transform(ST_Expand(bounds.env, (ST_XMax(bounds.env) - ST_XMin(bounds.env)) * 64 / 4096), 4326)
+			  AND ${source.where ?? sql`true`}
+		) t WHERE t.geom IS NOT NULL`.execute(db);
+	const tile = rows[0]?.tile;
+	return tile ? new Uint8Array(tile) : new Uint8Array(0);
+}
+
+/** Every feature of a table layer as GeoJSON (WGS84), for geojson-vt. */
+export async function layerFeatures(db: Kysely<Database>, source: TileSource): Promise<{ properties: Record<string, unknown>; geometry: unknown }[]> {
+	const columns = selectList(source);
+	const { rows } = await sql<Record<string, unknown>>`
+		SELECT ${columns}, ST_AsGeoJSON(geom, 7)::json AS geometry FROM ${sql.table(source.table)} s WHERE ${source.where ?? sql`true`}`.execute(db);
+	return rows.map(({ geometry, ...properties }) => ({ properties, geometry: typeof geometry === 'string' ? JSON.parse(geometry) : geometry }));
+}

@@ -1,0 +1,27 @@
+import { json } from '@sveltejs/kit';
+import { getAppDatabase } from '$lib/server/db/app';
+import { parseObject, readJsonBody } from '$lib/server/http/body';
+import { handleApi } from '$lib/server/http/errors';
+import { deleteStory, getStory, STORY_UPDATE_SHAPE, updateStory } from '$lib/server/stories/index';
+import type { RequestHandler } from './$types';
+
+/** GET /api/stories/<id>: the story with its views in order, each with the URL that restores it. */
+export const GET: RequestHandler = ({ params }) =>
+	handleApi(async () => {
+		const { db } = await getAppDatabase();
+		return json(await getStory(db, params.id), { headers: { 'Cache-Control': 'private, no-store' } });
+	});
+
+export const PATCH: RequestHandler = ({ params, request }) =>
+	handleApi(async () => {
+		const update = parseObject(await readJsonBody(request), STORY_UPDATE_SHAPE);
+		const { db } = await getAppDatabase();
+		return json(await updateStory(db, params.id, update));
+	});
+
+export const DELETE: RequestHandler = ({ params }) =>
+	handleApi(async () => {
+		const { db } = await getAppDatabase();
+		await deleteStory(db, params.id);
+		return new Response(null, { status: 204 });
+	});

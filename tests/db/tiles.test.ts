@@ -1,0 +1,117 @@
+/**
+ * Vector tiles and OGC API – Features collections against the database: ST_AsMVT on a server whose
+ * PostGIS has MVT, geojson-vt + vt-pbf on PGlite, the same features either way.
+ */
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COLLECTIONS, findCollection, parseItemsQuery } from '../../src/lib/server/ogc/collections';
+import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
+import { getTile } from '../../src/lib/server/tiles/index';
+import { supportsMvt } from '../../src/lib/server/tiles/queries';
+import { openTestDatabase, type TestDatabase } from './support';
+
+let database: TestDatabase;
+beforeAll(async () => {
+	database = await openTestDatabase();
+	await seedDemoDataIfEmpty(database.db);
+});
+afterAll(async () => {
+	await database?.close();
+});
+
+/** The z/x/y tile holding a point. */
+function tileAt(lon: number, lat: number, z: number): { z: number; x: number; y: number } {
+	const n = 2 ** z;
+	const x = Math.floor(((lon + 180) / 360) * n);
+	const rad = (lat * Math.PI) / 180;
+	const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
+	return { z, x, y };
+}
+
+function decode(bytes: Uint8Array, layer: string) {
+	const tile = new VectorTile(new PbfReader(bytes));
+	const found = tile.layers[layer];
+	if (!found) return [];
+	return Array.from({ length: found.length }, (_, i) => found.feature(i));
+}
+
+describe('vector tiles', () => {
+	it('encodes the layers with the engine this backend has, features and properties intact', async () => {
+		const db = database.db;
+		const engine = (await supportsMvt(db)) ? 'postgis' : 'geojson-vt';
+		expect(engine).toBe(database.backend === 'pglite' ? 'geojson-vt' : 'postgis');
+		// A z12 tile over the middle of Greater Icknield.
+		const at = tileAt(-1.93, 52.485, 12);
+		const request = (layer: string, query = '') => getTile(db, { layer, ...at, params: new URLSearchParams(query), viewer: undefined });
+
+		const enterprises = await request('social-enterprises');
+		expect(enterprises.engine).toBe(engine);
+		const features = decode(enterprises.bytes, 'social-enterprises');
+		expect(features.length).toBeGreaterThan(10);
+		expect(features.every((f) => f.type === 1 && typeof f.properties.name === 'string' && typeof f.properties.consortium === 'string')).toBe(true);
+		// Every enterprise whose point lies in this tile is in it.
+		const inTile = (await db.selectFrom('social_enterprise').select('id').execute()).length;
+		expect(features.length).toBeLessThanOrEqual(inTile);
+
+		const sites = decode((await request('macro-assets')).bytes, 'macro-assets');
+		expect(sites.length).toBeGreaterThanOrEqual(3);
+		expect(sites.every((f) => f.type === 3 && typeof f.properties.kind === 'string')).toBe(true);
+
+		const residents = decode((await request('resident-skills', 'place=greater-icknield&skill=all')).bytes, 'resident-skills');
+		expect(residents.length).toBeGreaterThan(5);
+		for (const f of residents) {
+			if (f.properties.suppressed === true) expect(f.properties.count).toBeUndefined();
+			else expect(Number(f.properties.count) % 5).toBe(0);
+		}
+
+		const scores = await request('opportunity-scores', 'place=greater-icknield&method=cumulative');
+		expect(scores.engine).toBe('geojson-vt');
+		const cells = decode(scores.bytes, 'opportunity-scores');
+		expect(cells.length).toBeGreaterThan(20);
+		expect(cells.every((f) => typeof f.properties.score === 'number' && typeof f.properties.rank === 'number')).toBe(true);
+
+		// Far from any data: an empty tile, not an error.
+		const empty = await getTile(db, { layer: 'social-enterprises', ...tileAt(100, 10, 12), params: new URLSearchParams(), viewer: undefined });
+		expect(empty.bytes.length).toBe(0);
+	});
+
+	it('refuses bad addresses and parameters', async () => {
+		const db = database.db;
+		const params = new URLSearchParams();
+		await expect(getTile(db, { layer: 'secrets', z: 1, x: 0, y: 0, params, viewer: undefined })).rejects.toMatchObject({ code: 'not_found' });
+		await expect(getTile(db, { layer: 'macro-assets', z: 3, x: 8, y: 0, params, viewer: undefined })).rejects.toMatchObject({ code: 'bad_request' });
+		await expect(getTile(db, { layer: 'macro-assets', z: 23, x: 0, y: 0, params, viewer: undefined })).rejects.toMatchObject({ code: 'bad_request' });
+		await expect(getTile(db, { layer: 'macro-assets', z: 1, x: 0, y: 0, params: new URLSearchParams('colour=red'), viewer: undefined })).rejects.toMatchObject({ code: 'bad_request' });
+		await expect(getTile(db, { layer: 'resident-skills', z: 1, x: 0, y: 0, params, viewer: undefined })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/place is required/) });
+	});
+});
+
+describe('OGC API – Features collections', () => {
+	it('pages every collection with bbox, limit and offset, and finds single features', async () => {
+		const db = database.db;
+		for (const collection of COLLECTIONS) {
+			const query = parseItemsQuery(new URL(`http://x/ogc/collections/${collection.id}/items?limit=3`), collection, undefined);
+			const first = await collection.items(db, query);
+			if (collection.id === 'reference-areas') {
+				expect(first.numberMatched).toBe(0);
+				continue;
+			}
+			expect(first.features.length).toBe(Math.min(3, first.numberMatched));
+			const second = await collection.items(db, { ...query, offset: 3 });
+			const ids = new Set(first.features.map((f) => f.id));
+			expect(second.features.every((f) => !ids.has(f.id))).toBe(true);
+			const one = await collection.item(db, String(first.features[0]!.id), query);
+			expect(one?.id).toBe(first.features[0]!.id);
+			const box = await collection.items(db, { ...query, limit: 10_000, bbox: [-1.95, 52.47, -1.93, 52.49] });
+			expect(box.numberMatched).toBeLessThan(first.numberMatched + 1);
+			expect(await collection.extent(db)).toHaveLength(4);
+		}
+		const sites = findCollection('macro-assets');
+		expect(await sites.item(db, 'no-such-site', parseItemsQuery(new URL('http://x/'), sites, undefined))).toBeUndefined();
+		expect(() => parseItemsQuery(new URL('http://x/?bbox=1,2,3'), sites, undefined)).toThrow(/bbox must be 4 numbers/);
+		expect(() => parseItemsQuery(new URL('http://x/?limit=0'), sites, undefined)).toThrow(/limit/);
+		expect(() => parseItemsQuery(new URL('http://x/?colour=red'), sites, undefined)).toThrow(/Unknown parameter: colour/);
+		expect(parseItemsQuery(new URL('http://x/?limit=99999'), sites, undefined).limit).toBe(10_000);
+	});
+});
