@@ -71,6 +71,9 @@ describe('vector tiles', () => {
 		expect(cells.length).toBeGreaterThan(20);
 		expect(cells.every((f) => typeof f.properties.score === 'number' && typeof f.properties.rank === 'number')).toBe(true);
 
+		// Without an imported network the streets layer is empty; with one it draws the ways.
+		expect((await request('streets', 'place=greater-icknield')).bytes.length).toBe(0);
+
 		// Far from any data: an empty tile, not an error.
 		const empty = await getTile(db, { layer: 'social-enterprises', ...tileAt(100, 10, 12), params: new URLSearchParams(), viewer: undefined });
 		expect(empty.bytes.length).toBe(0);
@@ -113,5 +116,20 @@ describe('OGC API – Features collections', () => {
 		expect(() => parseItemsQuery(new URL('http://x/?limit=0'), sites, undefined)).toThrow(/limit/);
 		expect(() => parseItemsQuery(new URL('http://x/?colour=red'), sites, undefined)).toThrow(/Unknown parameter: colour/);
 		expect(parseItemsQuery(new URL('http://x/?limit=99999'), sites, undefined).limit).toBe(10_000);
+	});
+});
+
+describe('streets tiles', () => {
+	it('draws the imported walking network, for a map whose basemap is unreachable', async () => {
+		const db = database.db;
+		const { importOsmNetwork } = await import('../../src/lib/server/walking/import');
+		await importOsmNetwork(db, { placeId: 'greater-icknield', file: 'tests/fixtures/osm/tiny.osm' });
+		const { rows } = await (await import('kysely')).sql<{ lon: number; lat: number }>`
+			SELECT ST_X(ST_Transform(geom, 4326)) AS lon, ST_Y(ST_Transform(geom, 4326)) AS lat FROM walk_node LIMIT 1`.execute(db);
+		const at = tileAt(Number(rows[0]!.lon), Number(rows[0]!.lat), 15);
+		const tile = await getTile(db, { layer: 'streets', ...at, params: new URLSearchParams('place=greater-icknield'), viewer: undefined });
+		const lines = decode(tile.bytes, 'streets');
+		expect(lines.length).toBeGreaterThan(0);
+		expect(lines.every((f) => f.type === 2 && typeof f.properties.highway === 'string')).toBe(true);
 	});
 });

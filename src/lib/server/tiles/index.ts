@@ -3,7 +3,8 @@
  * table-backed layers are cut and encoded by PostGIS (ST_AsMVT); PGlite's PostGIS has no MVT
  * support, so there the same features go through geojson-vt and vt-pbf, behind the same URL.
  * Scores are computed in TypeScript-facing code either way, so they always take the geojson-vt path.
- * An index of a layer is kept for 30 seconds, so a map's burst of tile requests builds it once.
+ * An index of a layer is kept for 30 seconds (and dropped sooner when its rows change), so a map's
+ * burst of tile requests builds it once.
  */
 import { sql, type Kysely } from 'kysely';
 import GeoJSONVT from 'geojson-vt';
@@ -16,9 +17,9 @@ import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { ensurePublication } from '../restricted/publication';
 import { getCellScores } from '../scores/service';
-import { layerFeatures, mvtTile, supportsMvt, type TileSource } from './queries';
+import { layerFeatures, layerVersion, mvtTile, supportsMvt, type TileSource } from './queries';
 
-export const TILE_LAYERS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores'] as const;
+export const TILE_LAYERS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores', 'streets'] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 export const MAX_ZOOM = 22;
@@ -31,7 +32,8 @@ const LAYER_PARAMETERS: Record<TileLayer, readonly string[]> = {
 	'social-enterprises': ['place'],
 	'reference-areas': ['type'],
 	'resident-skills': ['place', 'skill', 'readiness'],
-	'opportunity-scores': SCORE_PARAMETERS.filter((p) => p !== 'format')
+	'opportunity-scores': SCORE_PARAMETERS.filter((p) => p !== 'format'),
+	streets: ['place']
 };
 
 export interface TileRequest {
@@ -80,6 +82,18 @@ async function tableSource(db: Kysely<Database>, layer: Exclude<TileLayer, 'oppo
 		case 'reference-areas': {
 			const type = params.get('type');
 			return { table: 'reference_area', columns: ['code', 'name', 'area_type', 'imd_decile'], where: type ? sql`s.area_type = ${type}` : sql`true` };
+		}
+		case 'streets': {
+			// The imported walking network: drawn by the map when the basemap cannot be reached.
+			const place = params.get('place');
+			if (!place) throw new ApiError('bad_request', 'place is required for streets tiles.');
+			const network = await db
+				.selectFrom('walk_network')
+				.innerJoin('place', 'place.id', 'walk_network.place_id')
+				.select(['walk_network.id', 'place.projected_srid'])
+				.where('walk_network.place_id', '=', place)
+				.executeTakeFirst();
+			return { table: 'walk_edge', srid: network?.projected_srid ?? 27700, columns: ['highway'], where: network ? sql`s.network_id = ${String(network.id)}::bigint` : sql`false` };
 		}
 		case 'resident-skills': {
 			const place = params.get('place');
@@ -151,10 +165,10 @@ export async function getTile(db: Kysely<Database>, request: TileRequest): Promi
 	} else {
 		const source = await tableSource(db, layer, params);
 		if (await supportsMvt(db)) return { bytes: await mvtTile(db, layer, source, z, x, y), engine: 'postgis', shared };
-		let version = '';
+		let version = await layerVersion(db, source);
 		if (layer === 'resident-skills') {
 			const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', params.get('place')!).executeTakeFirst();
-			version = String(publication?.computed_at ?? '');
+			version += `/${String(publication?.computed_at ?? '')}`;
 		}
 		const key = `${layer}?${[...params].sort().map(([k, v]) => `${k}=${v}`).join('&')}#${version}`;
 		index = await cachedIndex(key, true, async () =>

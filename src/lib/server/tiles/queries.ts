@@ -7,7 +7,9 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Database } from '../db/schema';
 
 export interface TileSource {
-	readonly table: 'macro_asset' | 'community_hub' | 'social_enterprise' | 'reference_area' | 'published_unit';
+	readonly table: 'macro_asset' | 'community_hub' | 'social_enterprise' | 'reference_area' | 'published_unit' | 'walk_edge';
+	/** SRID of the table's geometry when not WGS84 (the walking network is stored projected). */
+	readonly srid?: number;
 	/** Columns copied into tile properties: a column name, or [property name, SQL expression]. */
 	readonly columns: readonly (string | readonly [string, RawBuilder<unknown>])[];
 	/** Extra conditions (already parameterised). */
@@ -41,7 +43,7 @@ export async function mvtTile(db: Kysely<Database>, layer: string, source: TileS
 		SELECT ST_AsMVT(t, ${layer}, 4096, 'geom') AS tile FROM (
 			SELECT ${columns}, ST_AsMVTGeom(ST_Transform(s.geom, 3857), bounds.env, 4096, 64, true) AS geom
 			FROM ${sql.table(source.table)} s, bounds
-			WHERE s.geom && ST_Transform(ST_Expand(bounds.env, (ST_XMax(bounds.env) - ST_XMin(bounds.env)) * 64 / 4096), 4326)
+			WHERE s.geom && ST_Transform(ST_Expand(bounds.env, (ST_XMax(bounds.env) - ST_XMin(bounds.env)) * 64 / 4096), ${source.srid ?? 4326}::integer)
 			  AND ${source.where ?? sql`true`}
 		) t WHERE t.geom IS NOT NULL`.execute(db);
 	const tile = rows[0]?.tile;
@@ -52,6 +54,17 @@ export async function mvtTile(db: Kysely<Database>, layer: string, source: TileS
 export async function layerFeatures(db: Kysely<Database>, source: TileSource): Promise<{ properties: Record<string, unknown>; geometry: unknown }[]> {
 	const columns = selectList(source);
 	const { rows } = await sql<Record<string, unknown>>`
-		SELECT ${columns}, ST_AsGeoJSON(geom, 7)::json AS geometry FROM ${sql.table(source.table)} s WHERE ${source.where ?? sql`true`}`.execute(db);
+		SELECT ${columns}, ST_AsGeoJSON(ST_Transform(s.geom, 4326), 7)::json AS geometry FROM ${sql.table(source.table)} s WHERE ${source.where ?? sql`true`}`.execute(db);
 	return rows.map(({ geometry, ...properties }) => ({ properties, geometry: typeof geometry === 'string' ? JSON.parse(geometry) : geometry }));
+}
+
+/**
+ * A cheap fingerprint of a layer's rows (count and latest change), so that a cached tile index
+ * is rebuilt as soon as its rows change rather than when its time runs out.
+ */
+export async function layerVersion(db: Kysely<Database>, source: TileSource): Promise<string> {
+	const changed = source.table === 'macro_asset' ? sql`max(s.updated_at)` : source.table === 'walk_edge' || source.table === 'published_unit' ? sql`NULL` : sql`max(s.created_at)`;
+	const { rows } = await sql<{ n: number; changed: unknown }>`
+		SELECT count(*)::integer AS n, ${changed}::text AS changed FROM ${sql.table(source.table)} s WHERE ${source.where ?? sql`true`}`.execute(db);
+	return `${rows[0]?.n ?? 0}/${String(rows[0]?.changed ?? '')}`;
 }

@@ -1,0 +1,176 @@
+/**
+ * `npm run bench` (map part, also `npx tsx scripts/bench-map.ts`): the planners' map under load
+ * (issue 5). On a real PostgreSQL server (BENCH_DATABASE_URL, default the local one; a scratch
+ * database is made and dropped): 100,000 public points (synthetic social enterprises), a place of
+ * about 5,000 cells of 250 m with 100,000 synthetic residents and 50 sites. Then the built app
+ * (`npm run build` first) is started on it and:
+ *  - layer, tile and OGC endpoints are hit by autocannon with 50 concurrent clients (p50/p95/p99);
+ *  - headless chromium opens the map with the points and the score layer on and reports the time
+ *    until the map is interactive (data-map-ready) and all its layers have drawn.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import postgres from 'postgres';
+import { chromium } from 'playwright-core';
+import { parseScoreSpec } from '../src/lib/domain/scoring/spec';
+import { createBenchPlace, insertBenchEnterprises, insertBenchResidents, type BenchLoadOptions } from '../src/lib/server/bench/score-load';
+import { config } from '../src/lib/server/config';
+import { openDatabase } from '../src/lib/server/db/index';
+import { migrate } from '../src/lib/server/db/migrator';
+import { ensurePublication } from '../src/lib/server/restricted/publication';
+import { prepareScores } from '../src/lib/server/scores/service';
+import { seedDemoDataIfEmpty } from '../src/lib/server/seed/index';
+
+const root = path.resolve(import.meta.dirname, '..');
+const LOAD: BenchLoadOptions = { placeId: 'bench-map', sideMetres: 28_400, sites: 50, opportunityRows: 2_000, residents: 100_000, seed: 'asset-atlas-bench-map-1' };
+const POINTS = 100_000;
+const CONNECTIONS = 50;
+const SECONDS = 8;
+
+async function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = net.createServer();
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+		});
+	});
+}
+
+function tileOf(lon: number, lat: number, z: number): [number, number] {
+	const n = 2 ** z;
+	const rad = (lat * Math.PI) / 180;
+	return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
+}
+
+if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
+	console.error('bench-map: build/ is missing; run npm run build first');
+	process.exit(1);
+}
+const serverUrl = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const admin = postgres(serverUrl, { max: 1, onnotice: () => {}, connect_timeout: 3 });
+try {
+	await admin`SELECT 1`;
+} catch (err) {
+	console.log(`# Map benchmark: skipped, no PostgreSQL server at ${serverUrl} (${(err as Error).message}); set BENCH_DATABASE_URL`);
+	process.exit(0);
+}
+const scratch = `atlas_bench_map_${process.pid}`;
+await admin.unsafe(`CREATE DATABASE ${scratch}`);
+const url = new URL(serverUrl);
+url.pathname = `/${scratch}`;
+console.log(`# Map benchmark — ${os.cpus().length} x ${os.cpus()[0]?.model ?? 'cpu'}, Node ${process.version}, PostgreSQL ${(await admin`SHOW server_version`)[0]!.server_version}`);
+
+let app: ReturnType<typeof spawn> | undefined;
+try {
+	const started = performance.now();
+	const database = await openDatabase({ databaseUrl: url.toString() });
+	const db = database.db;
+	await migrate(db, path.join(root, 'migrations'));
+	await seedDemoDataIfEmpty(db);
+	const extent = await createBenchPlace(db, LOAD);
+	await insertBenchResidents(db, LOAD, extent);
+	await insertBenchEnterprises(db, LOAD.placeId, POINTS, extent, LOAD.sideMetres);
+	const cfg = config();
+	await ensurePublication(db, LOAD.placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
+	const params = new URLSearchParams('method=e2sfca&skill=all');
+	const prepared = await prepareScores(db, { placeId: LOAD.placeId, spec: parseScoreSpec((n) => params.get(n)), viewer: undefined });
+	const { rows } = await (await import('kysely')).sql<{ lon: number; lat: number }>`
+		SELECT ST_X(ST_Centroid(boundary)) AS lon, ST_Y(ST_Centroid(boundary)) AS lat FROM place WHERE id = ${LOAD.placeId}`.execute(db);
+	const centre = { lon: Number(rows[0]!.lon), lat: Number(rows[0]!.lat) };
+	await database.close();
+	console.log(`load: ${POINTS.toLocaleString('en-GB')} public points, ${prepared.grid.cellCount.toLocaleString('en-GB')} cells, ${LOAD.residents.toLocaleString('en-GB')} residents, ${LOAD.sites} sites in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+
+	const port = await freePort();
+	const base = `http://127.0.0.1:${port}`;
+	app = spawn(process.execPath, [path.join(root, 'build', 'index.js')], {
+		cwd: root,
+		env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: url.toString() },
+		stdio: ['ignore', 'ignore', 'inherit']
+	});
+	for (let i = 0; i < 300; i++) {
+		try {
+			if ((await fetch(`${base}/api/health`)).ok) break;
+		} catch {
+			/* starting */
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+
+	// Tiles at z14 around the middle of the place: the ones a projector-sized map would ask for.
+	const [cx, cy] = tileOf(centre.lon, centre.lat, 14);
+	const tiles: string[] = [];
+	for (let dx = -3; dx <= 3; dx++) for (let dy = -2; dy <= 2; dy++) tiles.push(`14/${cx + dx}/${cy + dy}`);
+	const endpoints: { name: string; paths: string[] }[] = [
+		{ name: 'tiles: social-enterprises (100k points), z14', paths: tiles.map((t) => `/tiles/social-enterprises/${t}.mvt?place=${LOAD.placeId}`) },
+		{ name: 'tiles: opportunity-scores (E2SFCA cells), z14', paths: tiles.map((t) => `/tiles/opportunity-scores/${t}.mvt?place=${LOAD.placeId}&method=e2sfca&skill=all`) },
+		{ name: 'tiles: resident-skills (published cells), z14', paths: tiles.map((t) => `/tiles/resident-skills/${t}.mvt?place=${LOAD.placeId}&skill=all`) },
+		{ name: 'tiles: macro-assets, z14', paths: tiles.map((t) => `/tiles/macro-assets/${t}.mvt?place=${LOAD.placeId}`) },
+		{ name: 'layer: /api/layers/resident-skills (all cells, GeoJSON)', paths: [`/api/layers/resident-skills?place=${LOAD.placeId}&skill=all`] },
+		{ name: 'layer: /api/places/<id>/macro-assets', paths: [`/api/places/${LOAD.placeId}/macro-assets`] },
+		{ name: 'OGC items: 100 social enterprises in a bbox', paths: [`/ogc/collections/social-enterprises/items?limit=100&bbox=${centre.lon - 0.02},${centre.lat - 0.01},${centre.lon + 0.02},${centre.lat + 0.01}`] },
+		{ name: 'scores: /api/scores (all cells as GeoJSON)', paths: [`/api/scores?place=${LOAD.placeId}&method=e2sfca&skill=all`] }
+	];
+	console.log(`\nautocannon, ${CONNECTIONS} concurrent clients, ${SECONDS} s each (latency in ms):`);
+	for (const endpoint of endpoints) {
+		for (const p of endpoint.paths) await fetch(`${base}${p}`).then((r) => r.arrayBuffer()); // warm caches
+		let next = 0;
+		// autocannon reports p97.5 but not p95: collect every response time and take it ourselves.
+		const times: number[] = [];
+		const result = await new Promise<autocannon.Result>((resolve, reject) => {
+			const instance = autocannon(
+				{
+					url: base,
+					connections: CONNECTIONS,
+					duration: SECONDS,
+					requests: [{ setupRequest: (req) => ({ ...req, path: endpoint.paths[next++ % endpoint.paths.length]! }) }]
+				},
+				(err, done) => (err ? reject(err) : resolve(done))
+			);
+			instance.on('response', (_client, _status, _bytes, responseTime) => times.push(responseTime));
+		});
+		times.sort((a, b) => a - b);
+		const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
+		const bad = result.non2xx + result.errors;
+		const ms = (v: number) => v.toFixed(1).padStart(7);
+		console.log(`  ${endpoint.name.padEnd(58)} p50 ${ms(at(0.5))}  p95 ${ms(at(0.95))}  p99 ${ms(at(0.99))}  ${Math.round(result.requests.average)} req/s${bad ? `  (${bad} non-2xx or errors)` : ''}`);
+	}
+
+	const chromiumPath = '/usr/bin/chromium';
+	if (fs.existsSync(chromiumPath)) {
+		const browser = await chromium.launch({
+			executablePath: chromiumPath,
+			args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+		});
+		try {
+			for (const run of ['cold', 'warm']) {
+				const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
+				const mapUrl = `${base}/?place=${LOAD.placeId}&layers=sites,enterprises,scores&scores=e2sfca&skill=all`;
+				const t0 = performance.now();
+				await page.goto(mapUrl);
+				await page.waitForSelector('[data-testid="map"][data-map-ready="true"]', { timeout: 60_000 });
+				const interactive = performance.now() - t0;
+				await page.waitForFunction(() => document.querySelector('[data-testid="map"]')?.getAttribute('data-map-idle') !== 'false', null, { timeout: 60_000 }).catch(() => undefined);
+				const drawn = performance.now() - t0;
+				console.log(`\nmap page (${run}), 1920x1080 headless chromium: interactive in ${interactive.toFixed(0)} ms, layers drawn in ${drawn.toFixed(0)} ms`);
+				await page.close();
+			}
+		} finally {
+			await browser.close();
+		}
+	} else {
+		console.log('\nmap page: skipped, /usr/bin/chromium is not installed');
+	}
+} finally {
+	if (app) {
+		const exited = new Promise((r) => app!.once('exit', r));
+		app.kill('SIGTERM');
+		await exited;
+	}
+	await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+	await admin.end();
+}
