@@ -123,3 +123,16 @@ export async function createWalkBenchPlace(db: Kysely<Database>, placeId: string
 	await sql`INSERT INTO place (id, name, projected_srid, boundary)
 		VALUES (${placeId}, 'Smethwick (walking benchmark)', 27700, ST_Multi(ST_MakeEnvelope(-2.0067, 52.4663, -1.9382, 52.5115, 4326)))`.execute(db);
 }
+
+/** `count` synthetic social enterprises spread over the bench place (public points for the map benchmark). */
+export async function insertBenchEnterprises(db: Kysely<Database>, placeId: string, count: number, extent: { xmin: number; ymin: number }, sideMetres: number): Promise<void> {
+	await sql`SELECT setseed(0.42)`.execute(db);
+	await sql`
+		INSERT INTO social_enterprise (id, place_id, name, consortium, synthetic, geom)
+		SELECT 'bench-enterprise-' || n, ${placeId}, 'Benchmark enterprise ' || n || ' (synthetic)',
+		       (ARRAY['health', 'social_care', 'food', 'creative_industries', 'retail', 'construction', 'tourism'])[1 + n % 7],
+		       true,
+		       ST_Transform(ST_SetSRID(ST_MakePoint(${extent.xmin}::float8 + random() * ${sideMetres}::float8, ${extent.ymin}::float8 + random() * ${sideMetres}::float8), 27700), 4326)
+		FROM generate_series(1, ${count}::integer) AS n`.execute(db);
+	await sql`ANALYZE social_enterprise`.execute(db);
+}
