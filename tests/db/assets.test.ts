@@ -3,11 +3,14 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { macroAssetFeatureCollection } from '../../src/lib/server/assets/geojson';
 import {
+	getMacroAsset,
 	getPlace,
 	listCommunityHubs,
 	listMacroAssets,
 	listPlaces,
+	listSiteOpportunities,
 	listSocialEnterprises,
+	nearbyPublicAssets,
 	placeExists
 } from '../../src/lib/server/assets/queries';
 import type { NewMacroAsset } from '../../src/lib/server/db/schema';
@@ -151,6 +154,34 @@ beforeAll(async () => {
 			geom: geomFrom({ type: 'Point', coordinates: [-1.93, 52.485] })
 		})
 		.execute();
+	await db
+		.insertInto('skill_group')
+		.values([
+			{ id: 'nursing', name: 'Nursing', sort_order: 10 },
+			{ id: 'facilities', name: 'Facilities', sort_order: 20 }
+		])
+		.execute();
+	// Out of order, to check the ordering: taxonomy order, then kind, then title.
+	await db
+		.insertInto('opportunity')
+		.values([
+			{ id: 'porters', macro_asset_id: 'new-hospital', skill_group_id: 'facilities', kind: 'job', title: 'Porters', count: 25 },
+			{
+				id: 'nurse-prep',
+				macro_asset_id: 'new-hospital',
+				skill_group_id: 'nursing',
+				kind: 'training',
+				title: 'OSCE preparation',
+				count: 24,
+				period_start: '2025-04-01',
+				period_end: '2026-03-31',
+				illustrative: true,
+				source: 'made up'
+			},
+			{ id: 'nurses', macro_asset_id: 'new-hospital', skill_group_id: 'nursing', kind: 'job', title: 'Nurses', count: 60, period_start: '2025-01-01' },
+			{ id: 'bricklayers', macro_asset_id: 'port-loop', skill_group_id: 'facilities', kind: 'job', title: 'Bricklayers', count: 10 }
+		])
+		.execute();
 });
 
 afterAll(async () => {
@@ -286,5 +317,75 @@ describe('community hubs and social enterprises', () => {
 				geometry: { type: 'Point', coordinates: [-1.93, 52.485] }
 			}
 		]);
+	});
+});
+
+describe('one site', () => {
+	it('finds a site by id alone, as listMacroAssets returns it, and nothing for an unknown id', async () => {
+		const [hospital] = await listMacroAssets(database.db, 'test-town');
+		expect(await getMacroAsset(database.db, 'new-hospital')).toEqual(hospital);
+		expect(await getMacroAsset(database.db, 'no-such-site')).toBeUndefined();
+	});
+
+	it('lists a site’s opportunities in taxonomy order, then kind, with dates as ISO days', async () => {
+		const opportunities = await listSiteOpportunities(database.db, 'new-hospital');
+		expect(opportunities.map((o) => o.id)).toEqual(['nurses', 'nurse-prep', 'porters']);
+		expect(opportunities[1]).toEqual({
+			id: 'nurse-prep',
+			skillGroupId: 'nursing',
+			kind: 'training',
+			title: 'OSCE preparation',
+			count: 24,
+			periodStart: '2025-04-01',
+			periodEnd: '2026-03-31',
+			illustrative: true,
+			source: 'made up'
+		});
+		expect(opportunities[0]).toMatchObject({ periodStart: '2025-01-01', periodEnd: null, illustrative: false, source: null });
+		expect(await listSiteOpportunities(database.db, 'no-such-site')).toEqual([]);
+	});
+
+	it('finds hubs and enterprises within a radius of the site’s edge, nearest first, with geodesic metres', async () => {
+		// Zeta Centre is about 0.008° east (≈540 m) and 0.004° south (≈445 m) of the hospital's corner: ≈700 m.
+		const near = await nearbyPublicAssets(database.db, 'new-hospital', 1000);
+		expect(near.hubs.map((h) => h.id)).toEqual(['zeta-centre']);
+		expect(near.hubs[0]!.distanceM).toBeGreaterThan(650);
+		expect(near.hubs[0]!.distanceM).toBeLessThan(750);
+		expect(Number.isInteger(near.hubs[0]!.distanceM)).toBe(true);
+		expect(near.hubs[0]).toMatchObject({ name: 'Zeta Centre', hubType: 'community_centre', geometry: { type: 'Point', coordinates: [-1.95, 52.49] } });
+		expect(near.enterprises).toEqual([]);
+
+		const wider = await nearbyPublicAssets(database.db, 'new-hospital', 2500);
+		expect(wider.hubs.map((h) => h.id)).toEqual(['zeta-centre', 'alpha-mosque']);
+		expect(wider.hubs[1]!.distanceM).toBeGreaterThan(wider.hubs[0]!.distanceM);
+		expect(wider.enterprises.map((e) => [e.id, e.synthetic, e.consortium])).toEqual([['kitchen-coop', true, 'food']]);
+		expect(wider.enterprises[0]!.distanceM).toBeGreaterThan(2000);
+		expect(wider.enterprises[0]!.distanceM).toBeLessThan(2300);
+
+		expect(await nearbyPublicAssets(database.db, 'no-such-site', 2500)).toEqual({ hubs: [], enterprises: [] });
+	});
+
+	it('gives 0 m for a hub inside the site', async () => {
+		const rollback = new Error('rollback');
+		await expect(
+			database.db.transaction().execute(async (trx) => {
+				await trx
+					.insertInto('community_hub')
+					.values({ id: 'on-site', place_id: 'test-town', name: 'On Site', hub_type: 'training_centre', geom: geomFrom({ type: 'Point', coordinates: [-1.96, 52.495] }) })
+					.execute();
+				const near = await nearbyPublicAssets(trx, 'new-hospital', 1000);
+				expect(near.hubs.map((h) => [h.id, h.distanceM])).toEqual([
+					['on-site', 0],
+					['zeta-centre', near.hubs[1]!.distanceM]
+				]);
+				throw rollback;
+			})
+		).rejects.toBe(rollback);
+	});
+
+	it('refuses a radius that is not a sane number of metres', async () => {
+		for (const metres of [0, -5, Number.NaN, Number.POSITIVE_INFINITY, 50_000]) {
+			await expect(nearbyPublicAssets(database.db, 'new-hospital', metres)).rejects.toThrow(RangeError);
+		}
 	});
 });

@@ -3,9 +3,9 @@
  * social enterprises. The only module that builds SQL for them; it returns domain types, never rows.
  * Geometry leaves the database as GeoJSON with 6 decimals (about 0.1 m), `ST_AsGeoJSON(geom, 6)`.
  */
-import { sql, type Kysely, type RawBuilder } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MultiPolygon, Point } from 'geojson';
-import type { Consortium, Database, HubType, MacroAssetKind, MacroAssetStatus } from '../db/schema';
+import type { Consortium, Database, HubType, MacroAssetKind, MacroAssetStatus, OpportunityKind } from '../db/schema';
 import type { BBox, Timeline } from '../../map/macro-assets';
 
 export type { BBox, Timeline };
@@ -170,9 +170,8 @@ export async function placeExists(db: Db, placeId: string): Promise<boolean> {
 	return row !== undefined;
 }
 
-/** The capital projects in a place, by name. An unknown place has none (check it with getPlace). */
-export async function listMacroAssets(db: Db, placeId: string): Promise<MacroAsset[]> {
-	const rows = await db
+function macroAssetSelection(db: Db) {
+	return db
 		.selectFrom('macro_asset')
 		.select([
 			'id',
@@ -194,46 +193,54 @@ export async function listMacroAssets(db: Db, placeId: string): Promise<MacroAss
 		])
 		.select(asGeoJson('geom').as('geometry'))
 		.select(bboxOf('geom').as('bbox'))
-		.select(sql<unknown>`ST_AsGeoJSON(ST_PointOnSurface(geom), 6)::json`.as('label_point'))
-		.where('place_id', '=', placeId)
-		.orderBy(byName)
-		.orderBy('id')
-		.execute();
-	return rows.map((row) => {
-		const [x, y] = geometryOf<Point>(row.label_point, 'Point', `label point of macro-asset ${row.id}`).coordinates;
-		return {
-			id: row.id,
-			placeId: row.place_id,
-			name: row.name,
-			kind: row.kind,
-			status: row.status,
-			description: row.description,
-			timeline: { start: row.timeline_start, end: row.timeline_end, note: row.timeline_note },
-			investmentGbp: toNumberOrNull(row.investment_gbp),
-			homes: row.homes,
-			jobs: row.jobs,
-			owners: row.owners,
-			partners: row.partners,
-			source: row.source,
-			illustrative: row.illustrative,
-			geometry: geometryOf<MultiPolygon>(row.geometry, 'MultiPolygon', `macro-asset ${row.id}`),
-			bbox: toBBox(row.bbox),
-			labelPoint: [x!, y!]
-		};
-	});
+		.select(sql<unknown>`ST_AsGeoJSON(ST_PointOnSurface(geom), 6)::json`.as('label_point'));
 }
 
-/** Community hubs in a place (organisations that consented to be mapped), by name. */
-export async function listCommunityHubs(db: Db, placeId: string): Promise<CommunityHub[]> {
-	const rows = await db
-		.selectFrom('community_hub')
-		.select(['id', 'place_id', 'name', 'hub_type', 'address', 'description', 'position_accuracy_m', 'source'])
-		.select(asGeoJson('geom').as('geometry'))
-		.where('place_id', '=', placeId)
-		.orderBy(byName)
-		.orderBy('id')
-		.execute();
-	return rows.map((row) => ({
+type MacroAssetRow = Awaited<ReturnType<ReturnType<typeof macroAssetSelection>['execute']>>[number];
+
+function toMacroAsset(row: MacroAssetRow): MacroAsset {
+	const [x, y] = geometryOf<Point>(row.label_point, 'Point', `label point of macro-asset ${row.id}`).coordinates;
+	return {
+		id: row.id,
+		placeId: row.place_id,
+		name: row.name,
+		kind: row.kind,
+		status: row.status,
+		description: row.description,
+		timeline: { start: row.timeline_start, end: row.timeline_end, note: row.timeline_note },
+		investmentGbp: toNumberOrNull(row.investment_gbp),
+		homes: row.homes,
+		jobs: row.jobs,
+		owners: row.owners,
+		partners: row.partners,
+		source: row.source,
+		illustrative: row.illustrative,
+		geometry: geometryOf<MultiPolygon>(row.geometry, 'MultiPolygon', `macro-asset ${row.id}`),
+		bbox: toBBox(row.bbox),
+		labelPoint: [x!, y!]
+	};
+}
+
+/** The capital projects in a place, by name. An unknown place has none (check it with getPlace). */
+export async function listMacroAssets(db: Db, placeId: string): Promise<MacroAsset[]> {
+	const rows = await macroAssetSelection(db).where('place_id', '=', placeId).orderBy(byName).orderBy('id').execute();
+	return rows.map(toMacroAsset);
+}
+
+/** One capital project by id (ids are unique across places), or undefined when there is none. */
+export async function getMacroAsset(db: Db, siteId: string): Promise<MacroAsset | undefined> {
+	const row = await macroAssetSelection(db).where('id', '=', siteId).executeTakeFirst();
+	return row ? toMacroAsset(row) : undefined;
+}
+
+const HUB_COLUMNS = ['id', 'place_id', 'name', 'hub_type', 'address', 'description', 'position_accuracy_m', 'source'] as const;
+const ENTERPRISE_COLUMNS = ['id', 'place_id', 'name', 'consortium', 'offers', 'needs', 'employees', 'synthetic', 'source'] as const;
+
+type HubRow = Pick<Selectable<Database['community_hub']>, (typeof HUB_COLUMNS)[number]> & { geometry: unknown };
+type EnterpriseRow = Pick<Selectable<Database['social_enterprise']>, (typeof ENTERPRISE_COLUMNS)[number]> & { geometry: unknown };
+
+function toCommunityHub(row: HubRow): CommunityHub {
+	return {
 		id: row.id,
 		placeId: row.place_id,
 		name: row.name,
@@ -243,20 +250,11 @@ export async function listCommunityHubs(db: Db, placeId: string): Promise<Commun
 		positionAccuracyM: row.position_accuracy_m,
 		source: row.source,
 		geometry: geometryOf<Point>(row.geometry, 'Point', `community hub ${row.id}`)
-	}));
+	};
 }
 
-/** Social enterprises in a place, by name; synthetic ones say so. */
-export async function listSocialEnterprises(db: Db, placeId: string): Promise<SocialEnterprise[]> {
-	const rows = await db
-		.selectFrom('social_enterprise')
-		.select(['id', 'place_id', 'name', 'consortium', 'offers', 'needs', 'employees', 'synthetic', 'source'])
-		.select(asGeoJson('geom').as('geometry'))
-		.where('place_id', '=', placeId)
-		.orderBy(byName)
-		.orderBy('id')
-		.execute();
-	return rows.map((row) => ({
+function toSocialEnterprise(row: EnterpriseRow): SocialEnterprise {
+	return {
 		id: row.id,
 		placeId: row.place_id,
 		name: row.name,
@@ -267,7 +265,33 @@ export async function listSocialEnterprises(db: Db, placeId: string): Promise<So
 		synthetic: row.synthetic,
 		source: row.source,
 		geometry: geometryOf<Point>(row.geometry, 'Point', `social enterprise ${row.id}`)
-	}));
+	};
+}
+
+/** Community hubs in a place (organisations that consented to be mapped), by name. */
+export async function listCommunityHubs(db: Db, placeId: string): Promise<CommunityHub[]> {
+	const rows = await db
+		.selectFrom('community_hub')
+		.select(HUB_COLUMNS)
+		.select(asGeoJson('geom').as('geometry'))
+		.where('place_id', '=', placeId)
+		.orderBy(byName)
+		.orderBy('id')
+		.execute();
+	return rows.map(toCommunityHub);
+}
+
+/** Social enterprises in a place, by name; synthetic ones say so. */
+export async function listSocialEnterprises(db: Db, placeId: string): Promise<SocialEnterprise[]> {
+	const rows = await db
+		.selectFrom('social_enterprise')
+		.select(ENTERPRISE_COLUMNS)
+		.select(asGeoJson('geom').as('geometry'))
+		.where('place_id', '=', placeId)
+		.orderBy(byName)
+		.orderBy('id')
+		.execute();
+	return rows.map(toSocialEnterprise);
 }
 
 export interface SkillGroup {
@@ -287,4 +311,105 @@ export async function listSkillGroups(db: Db): Promise<SkillGroup[]> {
 		...g,
 		soc2020: codes.filter((c) => c.skill_group_id === g.id).map((c) => ({ code: c.soc2020_code, title: c.soc2020_title }))
 	}));
+}
+
+export interface SiteOpportunity {
+	id: string;
+	skillGroupId: string;
+	kind: OpportunityKind;
+	title: string;
+	count: number;
+	/** ISO dates (YYYY-MM-DD), formatted by the database so that no time zone can shift them. */
+	periodStart: string | null;
+	periodEnd: string | null;
+	/** True when the count is an estimate made for the demonstration, not a published figure. */
+	illustrative: boolean;
+	source: string | null;
+}
+
+/**
+ * The opportunities a capital project offers (vacancies, training places, procurement lots,
+ * placements), in the skills taxonomy's order, then by kind and title. An unknown site has none.
+ */
+export async function listSiteOpportunities(db: Db, siteId: string): Promise<SiteOpportunity[]> {
+	const rows = await db
+		.selectFrom('opportunity as o')
+		.innerJoin('skill_group as g', 'g.id', 'o.skill_group_id')
+		.select(['o.id', 'o.skill_group_id', 'o.kind', 'o.title', 'o.count', 'o.illustrative', 'o.source'])
+		.select(sql<string | null>`to_char(o.period_start, 'YYYY-MM-DD')`.as('period_start'))
+		.select(sql<string | null>`to_char(o.period_end, 'YYYY-MM-DD')`.as('period_end'))
+		.where('o.macro_asset_id', '=', siteId)
+		.orderBy('g.sort_order')
+		.orderBy('g.id')
+		.orderBy('o.kind')
+		.orderBy(sql`lower(o.title) COLLATE "C"`)
+		.orderBy('o.id')
+		.execute();
+	return rows.map((row) => ({
+		id: row.id,
+		skillGroupId: row.skill_group_id,
+		kind: row.kind,
+		title: row.title,
+		count: row.count,
+		periodStart: row.period_start,
+		periodEnd: row.period_end,
+		illustrative: row.illustrative,
+		source: row.source
+	}));
+}
+
+export type Nearby<T> = T & {
+	/** Metres from the site's boundary on the spheroid (0 inside the site), rounded to the metre. */
+	distanceM: number;
+};
+
+export interface NearbyPublicAssets {
+	hubs: Nearby<CommunityHub>[];
+	enterprises: Nearby<SocialEnterprise>[];
+}
+
+/** Beyond this a "nearby" list stops being about walking to the site. */
+export const MAX_NEARBY_METRES = 5000;
+
+/**
+ * Community hubs and social enterprises within `metres` of a capital project's boundary, nearest
+ * first (then by name). Distances are geodesic (`geography`), so they need no projected CRS. Hubs
+ * and enterprises are public organisations mapped at their real address; no person-level data is
+ * read. An unknown site has none.
+ * @throws RangeError when `metres` is not a number above 0 and at most {@link MAX_NEARBY_METRES}.
+ */
+export async function nearbyPublicAssets(db: Db, siteId: string, metres: number): Promise<NearbyPublicAssets> {
+	if (!Number.isFinite(metres) || metres <= 0 || metres > MAX_NEARBY_METRES) {
+		throw new RangeError(`metres must be above 0 and at most ${MAX_NEARBY_METRES}; got ${metres}`);
+	}
+	const distance = (column: string) => sql<number>`round(ST_Distance(${sql.ref(column)}::geography, m.geom::geography))::int`;
+	const within = (column: string) => sql<boolean>`ST_DWithin(${sql.ref(column)}::geography, m.geom::geography, ${metres})`;
+	const [hubs, enterprises] = await Promise.all([
+		db
+			.selectFrom('community_hub as h')
+			.innerJoin('macro_asset as m', (join) => join.on('m.id', '=', siteId))
+			.select(HUB_COLUMNS.map((c) => `h.${c}` as const))
+			.select(asGeoJson('h.geom').as('geometry'))
+			.select(distance('h.geom').as('distance_m'))
+			.where(within('h.geom'))
+			.orderBy('distance_m')
+			.orderBy(sql`lower(h.name) COLLATE "C"`)
+			.orderBy('h.id')
+			.execute(),
+		db
+			.selectFrom('social_enterprise as e')
+			.innerJoin('macro_asset as m', (join) => join.on('m.id', '=', siteId))
+			.select(ENTERPRISE_COLUMNS.map((c) => `e.${c}` as const))
+			.select(asGeoJson('e.geom').as('geometry'))
+			.select(distance('e.geom').as('distance_m'))
+			.where(within('e.geom'))
+			.orderBy('distance_m')
+			.orderBy(sql`lower(e.name) COLLATE "C"`)
+			.orderBy('e.id')
+			.execute()
+	]);
+	return {
+		hubs: hubs.map((row) => ({ ...toCommunityHub(row), distanceM: Number(row.distance_m) })),
+		enterprises: enterprises.map((row) => ({ ...toSocialEnterprise(row), distanceM: Number(row.distance_m) }))
+	};
 }

@@ -89,6 +89,19 @@ export async function getResidentLayer(db: Kysely<Database>, query: ResidentLaye
 	};
 }
 
+/** How a place's resident layers were last published: the threshold, the rounding, and whether the population is synthetic. */
+export interface PublicationInfo {
+	k: number;
+	roundingBase: number;
+	synthetic: boolean;
+}
+
+/** The place's current publication, or undefined before one is built (ensurePublication builds it). */
+export async function getPublicationInfo(db: Kysely<Database>, placeId: string): Promise<PublicationInfo | undefined> {
+	const row = await db.selectFrom('publication').select(['k', 'rounding_base', 'synthetic']).where('place_id', '=', placeId).executeTakeFirst();
+	return row && { k: row.k, roundingBase: row.rounding_base, synthetic: row.synthetic };
+}
+
 export interface SuppressionOverview {
 	placeId: string;
 	k: number;

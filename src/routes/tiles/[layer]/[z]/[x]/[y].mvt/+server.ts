@@ -28,5 +28,5 @@ export const GET: RequestHandler = ({ params, url, request, locals }) =>
 			Vary: 'Cookie'
 		};
 		if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers });
-		return new Response(tile.bytes, { headers });
+		return new Response(new Uint8Array(tile.bytes), { headers });
 	});

@@ -1,0 +1,16 @@
+import { error } from '@sveltejs/kit';
+import { config } from '$lib/server/config';
+import { getAppDatabase } from '$lib/server/db/app';
+import { loadSitePage } from '$lib/server/sites/page';
+import type { PageServerLoad } from './$types';
+
+/** One capital project's public page: its figures, opportunities, local talent and neighbours. */
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { db } = await getAppDatabase();
+	const page = await loadSitePage(db, params.id, locals.user?.role);
+	if (!page) {
+		error(404, { code: 'not_found', message: `There is no site with the id “${params.id}”. It may have been renamed or removed.` });
+	}
+	const { basemapStyleUrl, basemapAttribution } = config();
+	return { ...page, basemap: { styleUrl: basemapStyleUrl, attribution: basemapAttribution } };
+};
