@@ -2,6 +2,8 @@ import { error } from '@sveltejs/kit';
 import { getPlace, listMacroAssets, listPlaces, listSkillGroups } from '$lib/server/assets/queries';
 import { macroAssetFeatureCollection } from '$lib/server/assets/geojson';
 import { config } from '$lib/server/config';
+import { PLANNING_ROLES } from '$lib/server/auth/policy';
+import { listScenarios } from '$lib/server/scenarios';
 import { getAppDatabase } from '$lib/server/db/app';
 import type { PageServerLoad } from './$types';
 
@@ -9,7 +11,7 @@ import type { PageServerLoad } from './$types';
  * The map of one place and its sites. `?place=` picks a place (the first by name otherwise) and
  * `?site=` selects a site, so that a selection can be shared and works without JavaScript.
  */
-export const load: PageServerLoad = async ({ url }) => {
+export const load: PageServerLoad = async ({ url, locals }) => {
 	const { db } = await getAppDatabase();
 	const { basemapStyleUrl, basemapAttribution } = config();
 	const basemap = { styleUrl: basemapStyleUrl, attribution: basemapAttribution };
@@ -20,9 +22,16 @@ export const load: PageServerLoad = async ({ url }) => {
 	if (requested !== null && !summary) {
 		error(404, { code: 'not_found', message: `There is no place with id "${requested}".` });
 	}
-	if (!summary) return { place: null, sites: null, selectedSiteId: null, basemap, places: [], skillGroups: [] };
+	if (!summary) return { place: null, sites: null, selectedSiteId: null, basemap, places: [], skillGroups: [], scenarios: [] };
 
-	const [place, assets, skillGroups] = await Promise.all([getPlace(db, summary.id), listMacroAssets(db, summary.id), listSkillGroups(db)]);
+	// Scenarios are planners' drafts: only their names reach the page, and only for planners.
+	const mayPlan = !!locals.user && PLANNING_ROLES.includes(locals.user.role);
+	const [place, assets, skillGroups, scenarios] = await Promise.all([
+		getPlace(db, summary.id),
+		listMacroAssets(db, summary.id),
+		listSkillGroups(db),
+		mayPlan ? listScenarios(db, summary.id) : Promise.resolve([])
+	]);
 	if (!place) error(404, { code: 'not_found', message: `Place "${summary.id}" was removed while loading.` });
 
 	const wanted = url.searchParams.get('site');
@@ -33,6 +42,7 @@ export const load: PageServerLoad = async ({ url }) => {
 		selectedSiteId,
 		basemap,
 		places: places.map((p) => ({ id: p.id, name: p.name })),
-		skillGroups: skillGroups.map((g) => ({ id: g.id, name: g.name }))
+		skillGroups: skillGroups.map((g) => ({ id: g.id, name: g.name })),
+		scenarios: scenarios.map((s) => ({ id: s.id, name: s.name }))
 	};
 };

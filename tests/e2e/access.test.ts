@@ -10,13 +10,20 @@ import { request, type RoleName } from './http';
 const ROLES: RoleName[] = ['public', 'researcher', 'planner', 'administrator'];
 const SAMPLE_PATH: Record<string, string> = {
 	'/api/places/[id]/macro-assets': '/api/places/greater-icknield/macro-assets',
-	'/api/layers/resident-skills': '/api/layers/resident-skills?place=greater-icknield&skill=all&readiness=any'
+	'/api/layers/resident-skills': '/api/layers/resident-skills?place=greater-icknield&skill=all&readiness=any',
+	'/ogc/collections/[collectionId]': '/ogc/collections/macro-assets',
+	'/ogc/collections/[collectionId]/items': '/ogc/collections/macro-assets/items?limit=2',
+	'/ogc/collections/[collectionId]/items/[featureId]': '/ogc/collections/macro-assets/items/city-hospital-site',
+	'/tiles/[layer]/[z]/[x]/[y].mvt': '/tiles/macro-assets/13/4052/2687.mvt',
+	'/sites/[id]': '/sites/midland-metropolitan-university-hospital'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
 const FORM_ACTIONS: Record<string, string[]> = {
 	'/admin/users': ['create', 'setDisabled', 'resetPassword'],
-	'/records': ['create', 'delete']
+	'/records': ['create', 'delete'],
+	'/scenarios': ['create'],
+	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

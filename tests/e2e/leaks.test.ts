@@ -40,23 +40,115 @@ function coordinatePairs(text: string): Set<string> {
 	return pairs;
 }
 
-async function reachablePaths(role: RoleName): Promise<string[]> {
+const SCORE_METHODS = ['cumulative', 'gravity', '2sfca', 'e2sfca'];
+
+/** A few cells of the score grid to explain: the best, the worst, and some between. */
+async function sampleCells(): Promise<string[]> {
+	const body = (await (await request('public', 'GET', `/api/scores?place=${PLACE}&method=e2sfca&skill=all`)).json()) as {
+		features: { properties: { cell: string; rank: number } }[];
+	};
+	const byRank = [...body.features].sort((a, b) => a.properties.rank - b.properties.rank);
+	expect(byRank.length).toBeGreaterThan(10);
+	return [0, 0.25, 0.5, 0.75, 1].map((q) => byRank[Math.round(q * (byRank.length - 1))]!.properties.cell);
+}
+
+/** A scenario of the planner's, so that scenario pages and scenario scores are scanned too. */
+async function scanScenario(): Promise<string> {
+	const response = await request('planner', 'POST', '/api/scenarios', {
+		body: JSON.stringify({ place: PLACE, name: `Leak scan ${Date.now()}` }),
+		contentType: 'application/json'
+	});
+	expect(response.status).toBe(201);
+	return ((await response.json()) as { id: string }).id;
+}
+
+/** Score requests: every method and skill group, and explanations of sample cells and every site. */
+function scorePaths(route: string, skills: string[], sites: string[], cells: string[], scenario: string | null): string[] {
+	// Under a scenario, each method once: the filters were scanned on the baseline already.
+	const suffix = scenario ? `&scenario=${scenario}` : '';
+	const specs = [
+		...SCORE_METHODS.map((method) => `place=${PLACE}&method=${method}&skill=all`),
+		...(scenario ? [] : skills.map((skill) => `place=${PLACE}&method=e2sfca&skill=${skill}`)),
+		...(scenario ? [] : READINESS.slice(1).map((readiness) => `place=${PLACE}&method=2sfca&skill=all&readiness=${readiness}`))
+	];
+	if (route === '/api/scores/explain') {
+		return (scenario ? ['e2sfca'] : ['cumulative', 'e2sfca']).flatMap((method) => [
+			...cells.map((cell) => `${route}?place=${PLACE}&method=${method}&skill=all&cell=${encodeURIComponent(cell)}${suffix}`),
+			...sites.map((site) => `${route}?place=${PLACE}&method=${method}&skill=all&site=${site}${suffix}`)
+		]);
+	}
+	if (route === '/api/scores/compare') return scenario ? SCORE_METHODS.map((method) => `${route}?place=${PLACE}&method=${method}&skill=all&scenario=${scenario}`) : [];
+	return specs.map((spec) => `${route}?${spec}${suffix}`);
+}
+
+async function reachablePaths(role: RoleName, scenario: string): Promise<string[]> {
 	const skills = await skillIds();
 	const sites = ((await (await request(role, 'GET', `/api/places/${PLACE}/macro-assets`)).json()) as { features: { id: string }[] }).features.map((f) => f.id);
+	const cells = await sampleCells();
+	const planner = role !== 'public';
 	const paths: string[] = [];
 	for (const [route, methods] of Object.entries(ROUTE_POLICY)) {
 		if (!methods.GET || decideAccess(route, 'GET', role === 'public' ? undefined : role) !== 'allow') continue;
-		if (route === '/api/layers/resident-skills') {
+		if (route.startsWith('/api/scores')) {
+			paths.push(...scorePaths(route, skills, sites, cells, null));
+			if (planner) paths.push(...scorePaths(route, skills, sites, cells, scenario));
+		} else if (route === '/api/scenarios') {
+			paths.push(`${route}?place=${PLACE}`);
+		} else if (route === '/api/scenarios/[id]' || route === '/scenarios/[id]') {
+			paths.push(route.replace('[id]', scenario));
+		} else if (route === '/api/layers/resident-skills') {
 			for (const skill of ['all', ...skills]) for (const readiness of READINESS) paths.push(`${route}?place=${PLACE}&skill=${skill}&readiness=${readiness}`);
 		} else if (route === '/api/places/[id]/macro-assets') {
 			paths.push(`/api/places/${PLACE}/macro-assets`);
 		} else if (route === '/') {
-			paths.push('/', ...sites.map((id) => `/?site=${id}`));
+			paths.push('/', ...sites.map((id) => `/?site=${id}`), `/?scores=e2sfca&site=${sites[0]}`);
+		} else if (route === '/sites/[id]') {
+			paths.push(...sites.map((id) => `/sites/${id}`));
+		} else if (route.startsWith('/ogc/collections/[collectionId]')) {
+			paths.push(...ogcPaths(route, skills, sites, cells));
+		} else if (route === '/tiles/[layer]/[z]/[x]/[y].mvt') {
+			paths.push(...tilePaths(skills));
+		} else if (route.startsWith('/api/stories/[id]') || route.startsWith('/stories/[id]') || route.startsWith('/present/[id]')) {
+			// Stories hold map parameters and captions a planner typed, no resident data; the list is scanned below.
+			continue;
 		} else {
 			paths.push(route);
 		}
 	}
 	return paths;
+}
+
+const OGC_COLLECTIONS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores'];
+
+/** Every OGC collection, its items (all of them, every resident-layer filter and score method) and single features. */
+function ogcPaths(route: string, skills: string[], sites: string[], cells: string[]): string[] {
+	const base = '/ogc/collections';
+	if (route === '/ogc/collections/[collectionId]') return OGC_COLLECTIONS.map((c) => `${base}/${c}`);
+	if (route === '/ogc/collections/[collectionId]/items/[featureId]') {
+		return [...sites.map((id) => `${base}/macro-assets/items/${id}`), ...cells.map((cell) => `${base}/opportunity-scores/items/${encodeURIComponent(cell)}?place=${PLACE}`)];
+	}
+	return [
+		...OGC_COLLECTIONS.filter((c) => c !== 'resident-skills' && c !== 'opportunity-scores').map((c) => `${base}/${c}/items?limit=10000`),
+		...['all', ...skills].flatMap((skill) => READINESS.map((readiness) => `${base}/resident-skills/items?limit=10000&place=${PLACE}&skill=${skill}&readiness=${readiness}`)),
+		...SCORE_METHODS.map((method) => `${base}/opportunity-scores/items?limit=10000&place=${PLACE}&method=${method}`)
+	];
+}
+
+/** Vector tiles over the middle of the place at z12–z14, for every tile layer (binary, scanned as text for ids and names). */
+function tilePaths(skills: string[]): string[] {
+	const tile = (z: number) => {
+		const n = 2 ** z;
+		const rad = (52.485 * Math.PI) / 180;
+		return `${z}/${Math.floor(((-1.93 + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}`;
+	};
+	return [12, 13, 14].flatMap((z) => [
+		`/tiles/macro-assets/${tile(z)}.mvt`,
+		`/tiles/community-hubs/${tile(z)}.mvt`,
+		`/tiles/social-enterprises/${tile(z)}.mvt`,
+		`/tiles/streets/${tile(z)}.mvt?place=${PLACE}`,
+		`/tiles/opportunity-scores/${tile(z)}.mvt?place=${PLACE}&method=e2sfca`,
+		...['all', ...skills].map((skill) => `/tiles/resident-skills/${tile(z)}.mvt?place=${PLACE}&skill=${skill}`)
+	]);
 }
 
 async function skillIds(): Promise<string[]> {
@@ -74,8 +166,9 @@ describe('leak scan', () => {
 
 		let responses = 0;
 		let bytes = 0;
+		const scenario = await scanScenario();
 		for (const role of ['public', 'planner'] as const) {
-			const paths = await reachablePaths(role);
+			const paths = await reachablePaths(role, scenario);
 			expect(paths.length).toBeGreaterThan(60);
 			for (const path of paths) {
 				const response = await request(role, 'GET', path);
@@ -95,7 +188,7 @@ describe('leak scan', () => {
 			}
 		}
 		console.log(`leak scan: ${responses} responses, ${(bytes / 1e6).toFixed(1)} MB, checked against ${residents.length} residents`);
-	});
+	}, 600_000);
 
 	it('would notice a leak: the scan finds resident coordinates in the researcher-only export', async () => {
 		const residents = await personLevelTruth();

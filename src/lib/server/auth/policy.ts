@@ -25,6 +25,8 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/admin/suppression': { GET: ADMIN },
 	'/records': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
 	'/records/export': { GET: PERSON_LEVEL },
+	'/scenarios': { GET: PLANNING, POST: PLANNING },
+	'/scenarios/[id]': { GET: PLANNING, POST: PLANNING },
 	'/sites/[id]': { GET: 'public' },
 	'/api/health': { GET: 'public' },
 	'/api/places': { GET: 'public' },

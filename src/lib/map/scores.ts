@@ -1,0 +1,281 @@
+/**
+ * The opportunity-score layer as the map draws it: which score is asked for (kept in the page's
+ * URL so a reload or a shared link restores it), the quantile classes and their colours, the
+ * diverging classes of a scenario's difference, and MapLibre layer specs for both. Pure, so it is
+ * unit-tested; the numbers come from GET /api/scores and /api/scores/compare.
+ */
+import type { FeatureCollection } from 'geojson';
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+
+export const SCORE_METHODS = ['cumulative', 'gravity', '2sfca', 'e2sfca'] as const;
+export type ScoreMethod = (typeof SCORE_METHODS)[number];
+export const DISTANCES = ['straight', 'walk'] as const;
+export type Distance = (typeof DISTANCES)[number];
+
+/** Plain words first, the method's name in brackets for the researchers. */
+export const METHOD_LABELS: Record<ScoreMethod, string> = {
+	cumulative: 'Jobs within 20 min walk (cumulative)',
+	gravity: 'Weighted by distance (gravity)',
+	'2sfca': 'Jobs per local resident (2SFCA)',
+	e2sfca: 'Jobs per resident, with distance bands (E2SFCA)'
+};
+export const DISTANCE_LABELS: Record<Distance, string> = {
+	straight: 'Straight line',
+	walk: 'Walking network (streets and paths)'
+};
+
+export interface ScoreSettings {
+	method: ScoreMethod;
+	/** 'all' or a skill group id. */
+	skill: string;
+	distance: Distance;
+	/** A scenario id, or null for the baseline (today's plans). */
+	scenario: string | null;
+}
+
+/** A score layer ready to draw: the cells, their fill colour, how many and in what units. */
+export interface ScoreLayer {
+	collection: FeatureCollection;
+	colour: ExpressionSpecification | string;
+	/** Every cell's score, in the collection's order. */
+	scores: number[];
+	units: string;
+}
+
+export const DEFAULT_SCORE_SETTINGS: ScoreSettings = { method: 'e2sfca', skill: 'all', distance: 'straight', scenario: null };
+
+/** URL parameters of the home map that carry the score layer (`scores` = the method, when shown). */
+export const SCORE_URL_PARAMETERS = ['scores', 'skill', 'distance', 'scenario', 'cell'] as const;
+
+const SKILL_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const CELL_ID = /^hex250:-?\d+:-?\d+$/;
+
+/**
+ * The score layer a page URL asks for, or null when it is off. Unknown values fall back to the
+ * defaults rather than failing: a mistyped shared link still opens a useful map.
+ */
+export function scoreSettingsFromUrl(params: URLSearchParams): ScoreSettings | null {
+	const method = params.get('scores');
+	if (!method || !(SCORE_METHODS as readonly string[]).includes(method)) return null;
+	const skill = params.get('skill') ?? 'all';
+	const distance = params.get('distance');
+	const scenario = params.get('scenario');
+	return {
+		method: method as ScoreMethod,
+		skill: skill === 'all' || SKILL_ID.test(skill) ? skill : 'all',
+		distance: (DISTANCES as readonly string[]).includes(distance ?? '') ? (distance as Distance) : 'straight',
+		scenario: scenario && UUID.test(scenario) ? scenario.toLowerCase() : null
+	};
+}
+
+/** The selected cell in a page URL (only meaningful while scores are shown). */
+export function selectedCellFromUrl(params: URLSearchParams): string | null {
+	const cell = params.get('cell');
+	return cell && CELL_ID.test(cell) ? cell : null;
+}
+
+/** Writes the score layer's state into a URL (in place), removing it when the layer is off. */
+export function writeScoreSettings(url: URL, settings: ScoreSettings | null, cell: string | null = null): URL {
+	for (const name of SCORE_URL_PARAMETERS) url.searchParams.delete(name);
+	if (!settings) return url;
+	url.searchParams.set('scores', settings.method);
+	if (settings.skill !== 'all') url.searchParams.set('skill', settings.skill);
+	if (settings.distance !== 'straight') url.searchParams.set('distance', settings.distance);
+	if (settings.scenario) url.searchParams.set('scenario', settings.scenario);
+	if (cell) url.searchParams.set('cell', cell);
+	return url;
+}
+
+/** The query string of a score API request for these settings. */
+export function scoreQuery(placeId: string, settings: ScoreSettings, extra: Record<string, string> = {}): string {
+	const params = new URLSearchParams({ place: placeId, method: settings.method, skill: settings.skill, distance: settings.distance });
+	if (settings.scenario) params.set('scenario', settings.scenario);
+	for (const [k, v] of Object.entries(extra)) params.set(k, v);
+	return params.toString();
+}
+
+// ── Classes and colours ──────────────────────────────────────────────────────────────────────
+
+/**
+ * Viridis in five steps, reversed so that light means low and dark means high: it reads on the
+ * light basemap, stays in order in greyscale and for the common colour-vision deficiencies
+ * (van der Walt & Smith 2015), and differs from the resident layer's YlGnBu when both are on.
+ */
+export const SCORE_PALETTE = ['#fde725', '#5ec962', '#21918c', '#3b528b', '#440154'] as const;
+/** Cells with nothing in reach: a neutral grey, so "none" never looks like "a little". */
+export const NO_SCORE_COLOUR = '#bdbdbd';
+/** Gain blue, loss orange (ColorBrewer RdBu blues and PuOr oranges): safe for colour-blind readers. */
+export const GAIN_COLOURS = ['#92c5de', '#2166ac'] as const;
+export const LOSS_COLOURS = ['#fdb863', '#b35806'] as const;
+export const UNCHANGED_COLOUR = '#f2f2f2';
+
+export interface ScoreClass {
+	/** Inclusive lower bound (the score itself for the zero class). */
+	from: number;
+	/** Exclusive upper bound, or null for the open top class. */
+	to: number | null;
+	colour: string;
+	/** The zero class: no opportunities in reach (or, for a difference, no change). */
+	none?: boolean;
+	/** What the legend says, e.g. "0.12 to 0.25", "under 0.12", "0.5 or more". */
+	label: string;
+}
+
+/** A value rounded to two significant figures, so class breaks read as numbers people say. */
+export function roundToSignificant(value: number, digits = 2): number {
+	if (value === 0 || !Number.isFinite(value)) return value;
+	const magnitude = Math.floor(Math.log10(Math.abs(value)));
+	const factor = 10 ** (digits - 1 - magnitude);
+	return Math.round(value * factor) / factor;
+}
+
+/** The q-quantile of sorted values, by linear interpolation (type 7, as R and NumPy default). */
+function quantile(sorted: readonly number[], q: number): number {
+	const position = (sorted.length - 1) * q;
+	const low = Math.floor(position);
+	const high = Math.ceil(position);
+	return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
+}
+
+/**
+ * Up to five quantile classes over the positive scores, plus a "no opportunities in reach" class
+ * for zero when any cell scores zero. Breaks are rounded to two significant figures and repeated
+ * breaks merged, so few distinct scores give fewer classes; the darkest colours are kept for the
+ * top classes, so "dark = most" holds whatever the number of classes.
+ */
+export function scoreClasses(scores: readonly number[], classes = SCORE_PALETTE.length): ScoreClass[] {
+	const positive = scores.filter((s) => Number.isFinite(s) && s > 0).sort((a, b) => a - b);
+	const out: ScoreClass[] = [];
+	if (scores.some((s) => s === 0)) out.push({ from: 0, to: 0, colour: NO_SCORE_COLOUR, none: true, label: 'No opportunities in reach' });
+	if (positive.length === 0) return out;
+	const breaks: number[] = [];
+	for (let i = 1; i < classes; i++) {
+		const b = roundToSignificant(quantile(positive, i / classes));
+		if (b > positive[0]! && b <= positive.at(-1)! && b > (breaks.at(-1) ?? 0)) breaks.push(b);
+	}
+	const lows = [positive[0]!, ...breaks];
+	const offset = SCORE_PALETTE.length - lows.length;
+	lows.forEach((from, i) => {
+		const to = breaks[i] ?? null;
+		const label =
+			lows.length === 1 ? (from === positive.at(-1) ? formatNumber(from) : `${formatNumber(from)} to ${formatNumber(positive.at(-1)!)}`) : i === 0 ? `under ${formatNumber(to!)}` : to === null ? `${formatNumber(from)} or more` : `${formatNumber(from)} to ${formatNumber(to)}`;
+		out.push({ from, to, colour: SCORE_PALETTE[offset + i]!, label });
+	});
+	return out;
+}
+
+/** MapLibre fill colour for the classes: a `step` on the score, grey for zero. */
+export function scoreColourExpression(classes: readonly ScoreClass[]): ExpressionSpecification | string {
+	const ranked = classes.filter((c) => !c.none);
+	if (ranked.length === 0) return NO_SCORE_COLOUR;
+	const steps: (number | string)[] = [];
+	for (const c of ranked.slice(1)) steps.push(c.from, c.colour);
+	// A `step` needs at least one stop: with a single class the colour is used as it is.
+	const positive = steps.length ? ['step', ['get', 'score'], ranked[0]!.colour, ...steps] : ranked[0]!.colour;
+	return ['case', ['<=', ['get', 'score'], 0], NO_SCORE_COLOUR, positive] as unknown as ExpressionSpecification;
+}
+
+/**
+ * Diverging classes for a scenario's difference: two shades of gain, two of loss, and unchanged.
+ * The strong shade starts at half the largest change on that side (rounded), so the legend's
+ * numbers are round and each side is read on its own scale.
+ */
+export function differenceClasses(differences: readonly number[]): ScoreClass[] {
+	const gains = differences.filter((d) => d > 0);
+	const losses = differences.filter((d) => d < 0);
+	const out: ScoreClass[] = [];
+	if (losses.length) {
+		const strong = -roundToSignificant(Math.max(...losses.map(Math.abs)) / 2);
+		if (losses.some((d) => d <= strong) && losses.some((d) => d > strong)) {
+			out.push({ from: -Infinity, to: strong, colour: LOSS_COLOURS[1], label: `${formatDifference(strong)} or more lost` });
+			out.push({ from: strong, to: 0, colour: LOSS_COLOURS[0], label: `less than ${formatNumber(-strong)} lost` });
+		} else {
+			out.push({ from: -Infinity, to: 0, colour: LOSS_COLOURS[1], label: 'Worse' });
+		}
+	}
+	out.push({ from: 0, to: 0, colour: UNCHANGED_COLOUR, none: true, label: 'No change' });
+	if (gains.length) {
+		const strong = roundToSignificant(Math.max(...gains) / 2);
+		if (gains.some((d) => d >= strong) && gains.some((d) => d < strong)) {
+			out.push({ from: 0, to: strong, colour: GAIN_COLOURS[0], label: `less than ${formatNumber(strong)} gained` });
+			out.push({ from: strong, to: null, colour: GAIN_COLOURS[1], label: `${formatDifference(strong)} or more gained` });
+		} else {
+			out.push({ from: 0, to: null, colour: GAIN_COLOURS[1], label: 'Better' });
+		}
+	}
+	return out;
+}
+
+/** MapLibre fill colour for the difference classes, reading `difference`. */
+export function differenceColourExpression(classes: readonly ScoreClass[]): ExpressionSpecification {
+	const value = ['get', 'difference'];
+	const side = (list: readonly ScoreClass[], fallback: string): unknown => {
+		if (list.length === 0) return fallback;
+		const expr: unknown[] = ['step', value, list[0]!.colour];
+		for (const c of list.slice(1)) expr.push(c.from, c.colour);
+		return list.length === 1 ? list[0]!.colour : expr;
+	};
+	const losses = classes.filter((c) => !c.none && c.to !== null && c.to <= 0);
+	const gains = classes.filter((c) => !c.none && c.from >= 0);
+	return ['case', ['<', value, 0], side(losses, LOSS_COLOURS[1]), ['>', value, 0], side(gains, GAIN_COLOURS[1]), UNCHANGED_COLOUR] as unknown as ExpressionSpecification;
+}
+
+export const SCORE_SOURCE_ID = 'atlas-scores';
+export const SCORE_LAYER_IDS = {
+	fill: 'atlas-scores-fill',
+	outline: 'atlas-scores-outline',
+	selected: 'atlas-scores-selected'
+} as const;
+
+/**
+ * The score cells: a semi-transparent fill (the basemap's streets still read through it), thin
+ * white edges, and a dark outline on the selected cell. `colour` is one of the expressions above.
+ */
+export function scoreLayerSpecs(colour: ExpressionSpecification | string, selectedCell: string | null = null, opacity = 0.62): LayerSpecification[] {
+	return [
+		{ id: SCORE_LAYER_IDS.fill, type: 'fill', source: SCORE_SOURCE_ID, paint: { 'fill-color': colour, 'fill-opacity': opacity } },
+		{ id: SCORE_LAYER_IDS.outline, type: 'line', source: SCORE_SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.7 } },
+		{
+			id: SCORE_LAYER_IDS.selected,
+			type: 'line',
+			source: SCORE_SOURCE_ID,
+			filter: selectedCellFilter(selectedCell),
+			paint: { 'line-color': '#111111', 'line-width': 3.5 }
+		}
+	];
+}
+
+export function selectedCellFilter(cell: string | null): ['==', ['get', 'cell'], string] {
+	return ['==', ['get', 'cell'], cell ?? ''];
+}
+
+// ── Words and numbers ───────────────────────────────────────────────────────────────────────
+
+/** A score or count as people read it: whole numbers with separators, small values to 2 s.f. */
+export function formatNumber(value: number): string {
+	if (!Number.isFinite(value)) return '–';
+	if (value === 0) return '0';
+	const abs = Math.abs(value);
+	if (abs >= 100) return Math.round(value).toLocaleString('en-GB');
+	if (abs >= 10) return value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
+	return roundToSignificant(value, 2).toLocaleString('en-GB', { maximumSignificantDigits: 2 });
+}
+
+/** A signed difference: "+0.12", "−3", "0". */
+export function formatDifference(value: number): string {
+	if (value === 0) return '0';
+	return `${value > 0 ? '+' : '−'}${formatNumber(Math.abs(value))}`;
+}
+
+/** 1 → "1st", 12 → "12th", 22 → "22nd". */
+export function ordinal(n: number): string {
+	const mod100 = n % 100;
+	const suffix = mod100 >= 11 && mod100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+	return `${n.toLocaleString('en-GB')}${suffix}`;
+}
+
+/** "0–10 min" for a band. */
+export function bandLabel(band: { fromMinutes: number; toMinutes: number } | null): string {
+	return band ? `${formatNumber(band.fromMinutes)}–${formatNumber(band.toMinutes)} min` : '–';
+}
