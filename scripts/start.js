@@ -14,5 +14,10 @@ if (state !== 'fresh') {
 }
 
 process.env.PORT ??= '3000';
-console.log(`[atlas] serving on http://${process.env.HOST ?? 'localhost'}:${process.env.PORT}`);
+// adapter-node assumes https when ORIGIN is unset, so on plain http every form post (sign-in
+// included) failed SvelteKit's origin check and links the app writes (OGC next links) said https.
+// Behind a proxy, set ORIGIN to the public address (e.g. https://atlas.example.org).
+const host = !process.env.HOST || process.env.HOST === '0.0.0.0' || process.env.HOST === '::' ? 'localhost' : process.env.HOST;
+process.env.ORIGIN ??= `http://${host}:${process.env.PORT}`;
+console.log(`[atlas] serving on ${process.env.ORIGIN}`);
 await import(BUILD_ENTRY);
