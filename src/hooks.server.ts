@@ -104,7 +104,9 @@ const guard: Handle = async ({ event, resolve }) => {
 	const response = await resolve(event);
 	response.headers.set('X-Content-Type-Options', 'nosniff');
 	response.headers.set('Referrer-Policy', 'same-origin');
-	response.headers.set('X-Frame-Options', 'DENY');
+	// Same-origin framing only: the presentation page embeds the map; other sites still cannot.
+	response.headers.set('X-Frame-Options', 'SAMEORIGIN');
+	if (!response.headers.has('Content-Security-Policy')) response.headers.set('Content-Security-Policy', "frame-ancestors 'self'");
 	if (event.locals.user) response.headers.set('Cache-Control', 'private, no-store');
 	return response;
 };

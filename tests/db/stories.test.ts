@@ -29,6 +29,10 @@ describe('presentation stories', () => {
 		const moved = await updateView(db, story.id, one.viewsList[0]!.id, { position: 3, caption: 'Greater Icknield' });
 		expect(moved.viewsList.map((v) => v.title)).toEqual(['Opening', 'Nurses near the hospital', 'The area']);
 		expect(moved.viewsList[2]!.caption).toBe('Greater Icknield');
+		// A move alone (the builder's Up and Down buttons).
+		const back = await updateView(db, story.id, one.viewsList[0]!.id, { position: 2 });
+		expect(back.viewsList.map((v) => v.title)).toEqual(['Opening', 'The area', 'Nurses near the hospital']);
+		await updateView(db, story.id, one.viewsList[0]!.id, { position: 3 });
 		const renamed = await updateView(db, story.id, two.viewsList[1]!.id, { title: 'Nursing talent' });
 		expect(renamed.viewsList.map((v) => v.title)).toEqual(['Opening', 'Nursing talent', 'The area']);
 		const removed = await removeView(db, story.id, first.viewsList[0]!.id);

@@ -23,7 +23,9 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/admin/users': ['create', 'setDisabled', 'resetPassword'],
 	'/records': ['create', 'delete'],
 	'/scenarios': ['create'],
-	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite']
+	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite'],
+	'/stories': ['create'],
+	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

@@ -174,15 +174,13 @@ export async function updateView(db: Kysely<Database>, storyId: string, viewId: 
 	await requireStory(db, storyId);
 	await requireView(db, storyId, viewId);
 	await db.transaction().execute(async (trx) => {
-		await trx
-			.updateTable('story_view')
-			.set({
-				...(update.title ? { title: update.title } : {}),
-				...(update.caption !== undefined ? { caption: update.caption } : {}),
-				...(update.params ? { params: jsonb(update.params) } : {})
-			})
-			.where('id', '=', viewId)
-			.execute();
+		const changes = {
+			...(update.title ? { title: update.title } : {}),
+			...(update.caption !== undefined ? { caption: update.caption } : {}),
+			...(update.params ? { params: jsonb(update.params) } : {})
+		};
+		// A move alone changes no column of the view itself.
+		if (Object.keys(changes).length > 0) await trx.updateTable('story_view').set(changes).where('id', '=', viewId).execute();
 		const ids = (await orderedViewIds(trx, storyId)).filter((id) => id !== viewId);
 		const at = Math.min(update.position ?? Number.MAX_SAFE_INTEGER, ids.length + 1) - 1;
 		if (update.position !== undefined) ids.splice(at, 0, viewId);

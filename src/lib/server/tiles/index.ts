@@ -143,9 +143,38 @@ async function cachedIndex(key: string, cacheable: boolean, load: () => Promise<
 	return index;
 }
 
+interface CachedTile {
+	readonly answer: TileAnswer;
+	readonly expires: number;
+}
+/**
+ * Encoded tiles, kept 30 seconds: a room of people looking at one site asks for the same few tiles,
+ * and on two cores re-encoding them for every client is what saturates the server. Resident tiles
+ * are keyed by their publication too, so a new publication is never hidden behind an old tile.
+ */
+const tiles = new Map<string, CachedTile>();
+const MAX_TILES = 4_000;
+
 /** One tile; empty bytes when the layer has nothing there. */
 export async function getTile(db: Kysely<Database>, request: TileRequest): Promise<TileAnswer> {
 	const layer = checkTileRequest(request);
+	let key = `${layer}/${request.z}/${request.x}/${request.y}?${[...request.params].sort().map(([k, v]) => `${k}=${v}`).join('&')}`;
+	if (layer === 'resident-skills' && request.params.get('place')) {
+		const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', request.params.get('place')!).executeTakeFirst();
+		key += `#${String(publication?.computed_at ?? 'none')}`;
+	}
+	const now = Date.now();
+	const hit = tiles.get(key);
+	if (hit && hit.expires > now) return hit.answer;
+	const answer = await renderTile(db, layer, request);
+	if (answer.shared) {
+		if (tiles.size >= MAX_TILES) tiles.delete(tiles.keys().next().value as string);
+		tiles.set(key, { answer, expires: now + INDEX_TTL_MS });
+	}
+	return answer;
+}
+
+async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileRequest): Promise<TileAnswer> {
 	const { z, x, y, params } = request;
 	let index: GeoJSONVT;
 	let shared = true;
