@@ -52,6 +52,22 @@ export async function getResidentLayer(db: Kysely<Database>, query: ResidentLaye
 	const cfg = config();
 	await ensurePublication(db, query.placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
 	const key = filterKey({ skill: query.skill, readiness: query.readiness });
+	// A publication never changes once built (a change of records replaces it), so its layers can be
+	// kept by (place, filter, computed_at): many clients asking for one layer cost one query.
+	const stamp = await db.selectFrom('publication').select('computed_at').where('place_id', '=', query.placeId).executeTakeFirst();
+	const memoKey = `${query.placeId}|${key}|${stamp ? new Date(stamp.computed_at).toISOString() : ''}`;
+	const memo = layerMemo.get(memoKey);
+	if (memo) return memo;
+	const layer = await readResidentLayer(db, query, key);
+	if (layerMemo.size >= MAX_MEMO) layerMemo.delete(layerMemo.keys().next().value as string);
+	layerMemo.set(memoKey, layer);
+	return layer;
+}
+
+const layerMemo = new Map<string, ResidentLayer>();
+const MAX_MEMO = 64;
+
+async function readResidentLayer(db: Kysely<Database>, query: ResidentLayerQuery, key: string): Promise<ResidentLayer> {
 	const [publication, total, units] = await Promise.all([
 		db
 			.selectFrom('publication')

@@ -16,7 +16,7 @@ import { ensurePublication } from '../restricted/publication';
 import { PLANNING_ROLES } from '../auth/policy';
 import { ensureScoreGrid, type ScoreGrid } from './grid';
 import { loadScoringInputs, loadSupply, opportunitiesFor, runEngine } from './reference';
-import { layerKeyOf, scoreCellsInDatabase, siteViewInDatabase, type ScoringContext } from './sql-scorer';
+import { layerKeyOf, scoreCellsInDatabase, scoreInputsDigest, siteViewInDatabase, type ScoringContext } from './sql-scorer';
 import { ensureTravelDistances, hasWalkingNetwork, type WalkingDistanceFunction } from './travel';
 
 /** Roles that may see and use scenarios (planners' working drafts, not public). */
@@ -160,6 +160,20 @@ export function summariseByDecile(scores: readonly { score: number; imdDecile: n
 /** GET /api/scores: every cell of the place with its score, rank and percentile. */
 export async function getCellScores(db: Kysely<Database>, request: ScoreRequest): Promise<ScoreLayer> {
 	const prepared = await prepareScores(db, request);
+	const memoKey = `${request.placeId}?${new URLSearchParams(scoreSpecParameters(request.spec)).toString()}#${await scoreInputsDigest(db, prepared.context)}`;
+	const memo = layerMemo.get(memoKey);
+	if (memo) return memo;
+	const layer = await computeCellScores(db, request, prepared);
+	if (layerMemo.size >= MAX_MEMO) layerMemo.delete(layerMemo.keys().next().value as string);
+	layerMemo.set(memoKey, layer);
+	return layer;
+}
+
+/** Computed layers by spec and input digest: a room full of clients asking for one map costs one computation. */
+const layerMemo = new Map<string, ScoreLayer>();
+const MAX_MEMO = 32;
+
+async function computeCellScores(db: Kysely<Database>, request: ScoreRequest, prepared: Prepared): Promise<ScoreLayer> {
 	const started = performance.now();
 	const scores = await scoreCellsInDatabase(db, prepared.context);
 	const scoringMs = performance.now() - started;

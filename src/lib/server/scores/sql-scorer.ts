@@ -136,3 +136,22 @@ export async function siteViewInDatabase(db: Kysely<Database>, context: ScoringC
 		return { siteId: r.site_id, opportunities, demand, supplyRatio: opportunities > 0 ? demand / opportunities : null };
 	});
 }
+
+/**
+ * A digest of everything a score layer depends on besides the spec: the publication, the sites
+ * (ids, geometry keys, status), their opportunities, the walking network, IMD deciles and the grid.
+ * Equal digests mean equal answers, so a computed layer can be served again.
+ */
+export async function scoreInputsDigest(db: Kysely<Database>, context: ScoringContext): Promise<string> {
+	const source = { placeId: context.placeId, scenarioId: context.spec.scenario };
+	const { rows } = await sql<{ digest: string }>`
+		SELECT md5(concat_ws('|',
+			(SELECT computed_at::text FROM publication WHERE place_id = ${context.placeId}),
+			(SELECT string_agg(site_id || ':' || site_key || ':' || status, ',' ORDER BY site_id) FROM (${siteRows(source)}) s),
+			(SELECT string_agg(site_id || ':' || skill_group_id || ':' || count, ',' ORDER BY site_id, skill_group_id, count) FROM (${opportunityRows(source)}) o),
+			(SELECT imported_at::text FROM walk_network WHERE place_id = ${context.placeId}),
+			(SELECT count(*)::text FROM reference_area WHERE imd_decile IS NOT NULL),
+			(SELECT boundary_hash FROM score_grid WHERE place_id = ${context.placeId})
+		)) AS digest`.execute(db);
+	return rows[0]!.digest;
+}
