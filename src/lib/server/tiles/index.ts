@@ -6,6 +6,7 @@
  * An index of a layer is kept for 30 seconds (and dropped sooner when its rows change), so a map's
  * burst of tile requests builds it once.
  */
+import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
@@ -50,6 +51,8 @@ export interface TileAnswer {
 	readonly engine: 'postgis' | 'geojson-vt';
 	/** Whether the tile may be cached by shared caches (false for scenarios). */
 	readonly shared: boolean;
+	/** A strong ETag of the bytes. */
+	readonly etag?: string;
 }
 
 /** Checks the layer, the tile address and the parameters; 400/404 with what was wrong. */
@@ -166,7 +169,8 @@ export async function getTile(db: Kysely<Database>, request: TileRequest): Promi
 	const now = Date.now();
 	const hit = tiles.get(key);
 	if (hit && hit.expires > now) return hit.answer;
-	const answer = await renderTile(db, layer, request);
+	const rendered = await renderTile(db, layer, request);
+	const answer = { ...rendered, etag: `"${crypto.createHash('sha1').update(rendered.bytes).digest('base64url')}"` };
 	if (answer.shared) {
 		if (tiles.size >= MAX_TILES) tiles.delete(tiles.keys().next().value as string);
 		tiles.set(key, { answer, expires: now + INDEX_TTL_MS });

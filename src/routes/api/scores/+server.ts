@@ -1,4 +1,5 @@
 import { GEOJSON_CONTENT_TYPE } from '$lib/server/assets/geojson';
+import { jsonText } from '$lib/server/http/json-memo';
 import { getAppDatabase } from '$lib/server/db/app';
 import { handleApi } from '$lib/server/http/errors';
 import { scoreRequestFromUrl } from '$lib/server/scores/request';
@@ -16,7 +17,7 @@ export const GET: RequestHandler = ({ url, locals }) =>
 		const request = scoreRequestFromUrl(url, locals.user?.role);
 		const { db } = await getAppDatabase();
 		const layer = await getCellScores(db, request);
-		return new Response(JSON.stringify(layer), {
+		return new Response(jsonText(layer), {
 			headers: { 'Content-Type': GEOJSON_CONTENT_TYPE, 'Cache-Control': request.spec.scenario ? 'private, no-store' : 'public, max-age=60' }
 		});
 	});

@@ -1,4 +1,4 @@
-import { json } from '@sveltejs/kit';
+import { jsonText } from '$lib/server/http/json-memo';
 import { getAppDatabase } from '$lib/server/db/app';
 import { ApiError, handleApi } from '$lib/server/http/errors';
 import { getResidentLayer, parseReadiness } from '$lib/server/published/layers';
@@ -22,5 +22,5 @@ export const GET: RequestHandler = ({ url }) =>
 			skill: url.searchParams.get('skill') ?? 'all',
 			readiness: parseReadiness(url.searchParams.get('readiness'))
 		});
-		return json(layer, { headers: { 'Cache-Control': 'public, max-age=60' } });
+		return new Response(jsonText(layer), { headers: { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=60' } });
 	});

@@ -1,4 +1,3 @@
-import crypto from 'node:crypto';
 import { getAppDatabase } from '$lib/server/db/app';
 import { handleApi } from '$lib/server/http/errors';
 import { getTile, MVT_CONTENT_TYPE } from '$lib/server/tiles/index';
@@ -19,7 +18,7 @@ export const GET: RequestHandler = ({ params, url, request, locals }) =>
 			params: url.searchParams,
 			viewer: locals.user?.role
 		});
-		const etag = `"${crypto.createHash('sha1').update(tile.bytes).digest('base64url')}"`;
+		const etag = tile.etag!;
 		const headers = {
 			'Content-Type': MVT_CONTENT_TYPE,
 			'Cache-Control': tile.shared ? 'public, max-age=300' : 'private, no-store',
