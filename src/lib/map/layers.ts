@@ -11,12 +11,16 @@ import type {
 	LayerSpecification,
 	StyleSpecification
 } from 'maplibre-gl';
-import { KIND_STYLES, type BBox, type MacroAssetFeatureCollection, type MacroAssetKind } from './macro-assets';
+import { KIND_STYLES, type BBox, type MacroAssetFeatureCollection, type MacroAssetKind, type MacroAssetStatus } from './macro-assets';
+import { DASHED_STATUSES, IMD_DECILE_COLOURS, WARD_LINE_COLOUR } from './explorer';
 
 export const SOURCE_IDS = {
 	mask: 'atlas-place-mask',
 	boundary: 'atlas-place-boundary',
-	sites: 'atlas-sites'
+	sites: 'atlas-sites',
+	streets: 'atlas-streets',
+	lsoas: 'atlas-areas-lsoa',
+	wards: 'atlas-areas-ward'
 } as const;
 
 export const LAYER_IDS = {
@@ -24,9 +28,18 @@ export const LAYER_IDS = {
 	boundary: 'atlas-place-boundary',
 	siteFill: 'atlas-site-fill',
 	siteOutline: 'atlas-site-outline',
+	siteOutlineDashed: 'atlas-site-outline-dashed',
 	selectedCasing: 'atlas-site-selected-casing',
-	selectedOutline: 'atlas-site-selected-outline'
+	selectedOutline: 'atlas-site-selected-outline',
+	streets: 'atlas-streets',
+	lsoaFill: 'atlas-areas-lsoa-fill',
+	lsoaOutline: 'atlas-areas-lsoa-outline',
+	wardFill: 'atlas-areas-ward-fill',
+	wardLine: 'atlas-areas-ward-line'
 } as const;
+
+/** The site layers that a status filter or the "sites" toggle applies to. */
+export const SITE_LAYER_IDS = [LAYER_IDS.siteFill, LAYER_IDS.siteOutline, LAYER_IDS.siteOutlineDashed, LAYER_IDS.selectedCasing, LAYER_IDS.selectedOutline] as const;
 
 /** Sources and layers this project owns start with this, so they are told apart from a basemap's. */
 export const PROJECT_ID_PREFIX = 'atlas-';
@@ -78,20 +91,74 @@ export function outsideMask(boundary: MultiPolygon): Polygon {
 }
 
 /** The sites as the map needs them: geometry, id and kind only (the rest stays in the page). */
-export function siteShapes(sites: MacroAssetFeatureCollection): FeatureCollection<MultiPolygon, { id: string; kind: string }> {
+export function siteShapes(sites: MacroAssetFeatureCollection): FeatureCollection<MultiPolygon, { id: string; kind: string; status: string }> {
 	return {
 		type: 'FeatureCollection',
 		features: sites.features.map((f) => ({
 			type: 'Feature',
 			geometry: f.geometry,
-			properties: { id: f.properties.id, kind: f.properties.kind }
+			properties: { id: f.properties.id, kind: f.properties.kind, status: f.properties.status }
 		}))
 	};
+}
+
+/** Sites whose status is among those asked for (all when none are), as a MapLibre filter. */
+export function siteStatusFilter(statuses: readonly MacroAssetStatus[]): FilterSpecification {
+	return statuses.length ? ['in', ['get', 'status'], ['literal', [...statuses]]] : ['boolean', true];
+}
+
+/** A site filter joined with "dashed" (not yet being built) or "solid" (being built or in use). */
+export function siteOutlineFilter(statuses: readonly MacroAssetStatus[], dashed: boolean): FilterSpecification {
+	const isDashed: FilterSpecification = ['in', ['get', 'status'], ['literal', [...DASHED_STATUSES]]];
+	return ['all', siteStatusFilter(statuses), dashed ? isDashed : ['!', isDashed]] as FilterSpecification;
 }
 
 export interface ProjectLayers {
 	sources: StyleSpecification['sources'];
 	layers: LayerSpecification[];
+}
+
+/**
+ * The imported walking network (`/tiles/streets/...`), drawn only when there is no basemap so that
+ * the map still shows where the streets are. `tilesUrl` is absolute (MapLibre's workers need it).
+ */
+export function streetLayers(tilesUrl: string): ProjectLayers {
+	return {
+		sources: { [SOURCE_IDS.streets]: { type: 'vector', tiles: [tilesUrl], minzoom: 10, maxzoom: 16 } },
+		layers: [
+			{
+				id: LAYER_IDS.streets,
+				type: 'line',
+				source: SOURCE_IDS.streets,
+				'source-layer': 'streets',
+				layout: { 'line-join': 'round', 'line-cap': 'round' },
+				paint: { 'line-color': '#b8b2a4', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.8, 16, 4] }
+			}
+		]
+	};
+}
+
+/** LSOAs filled by IMD decile (1 = most deprived) and ward outlines, from `/tiles/reference-areas`. */
+export function areaLayers(origin: string, areaTypes: readonly string[]): ProjectLayers {
+	const sources: StyleSpecification['sources'] = {};
+	const layers: LayerSpecification[] = [];
+	const tiles = (type: string) => [`${origin}/tiles/reference-areas/{z}/{x}/{y}.mvt?type=${type}`];
+	if (areaTypes.includes('lsoa')) {
+		sources[SOURCE_IDS.lsoas] = { type: 'vector', tiles: tiles('lsoa'), minzoom: 8, maxzoom: 15 };
+		const colour = ['match', ['get', 'imd_decile'], ...IMD_DECILE_COLOURS.flatMap((c, i) => [i + 1, c]), '#d9d9d9'] as unknown as ExpressionSpecification;
+		layers.push(
+			{ id: LAYER_IDS.lsoaFill, type: 'fill', source: SOURCE_IDS.lsoas, 'source-layer': 'reference-areas', paint: { 'fill-color': colour, 'fill-opacity': 0.55 } },
+			{ id: LAYER_IDS.lsoaOutline, type: 'line', source: SOURCE_IDS.lsoas, 'source-layer': 'reference-areas', paint: { 'line-color': '#ffffff', 'line-width': 0.6 } }
+		);
+	}
+	if (areaTypes.includes('ward')) {
+		sources[SOURCE_IDS.wards] = { type: 'vector', tiles: tiles('ward'), minzoom: 8, maxzoom: 15 };
+		layers.push(
+			{ id: LAYER_IDS.wardFill, type: 'fill', source: SOURCE_IDS.wards, 'source-layer': 'reference-areas', paint: { 'fill-color': '#000000', 'fill-opacity': 0 } },
+			{ id: LAYER_IDS.wardLine, type: 'line', source: SOURCE_IDS.wards, 'source-layer': 'reference-areas', paint: { 'line-color': WARD_LINE_COLOUR, 'line-width': 2.2 } }
+		);
+	}
+	return { sources, layers };
 }
 
 export function projectLayers(
@@ -129,8 +196,17 @@ export function projectLayers(
 				id: LAYER_IDS.siteOutline,
 				type: 'line',
 				source: SOURCE_IDS.sites,
+				filter: siteOutlineFilter([], false),
 				layout: { 'line-join': 'round' },
 				paint: { 'line-color': kindColourExpression('line'), 'line-width': 3 }
+			},
+			{
+				// Proposed and planned sites: dashed, so "not yet built" reads at a glance.
+				id: LAYER_IDS.siteOutlineDashed,
+				type: 'line',
+				source: SOURCE_IDS.sites,
+				filter: siteOutlineFilter([], true),
+				paint: { 'line-color': kindColourExpression('line'), 'line-width': 3, 'line-dasharray': [2.5, 1.5] }
 			},
 			{
 				id: LAYER_IDS.selectedCasing,

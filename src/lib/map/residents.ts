@@ -83,3 +83,28 @@ export function residentLayerSpecs(classes: readonly CountClass[]): LayerSpecifi
 export function classLabel(c: CountClass): string {
 	return c.to === null ? `${c.from}+` : c.from === c.to ? `${c.from}` : `${c.from}–${c.to}`;
 }
+
+/** The resident layer as the page's URL keeps it: on or off (in `layers`), `residentSkill`, `readiness`. */
+export interface ResidentSettings {
+	shown: boolean;
+	/** 'all' or a skill group id. */
+	skill: string;
+	readiness: string;
+}
+
+const SKILL_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+export function residentSettingsFromUrl(params: URLSearchParams, shown: boolean): ResidentSettings {
+	const skill = params.get('residentSkill') ?? 'all';
+	return { shown, skill: skill === 'all' || SKILL_ID.test(skill) ? skill : 'all', readiness: params.get('readiness') ?? 'any' };
+}
+
+/** Writes the resident filters into a URL (in place); defaults and a hidden layer leave no trace. */
+export function writeResidentSettings(url: URL, settings: ResidentSettings): URL {
+	url.searchParams.delete('residentSkill');
+	url.searchParams.delete('readiness');
+	if (!settings.shown) return url;
+	if (settings.skill !== 'all') url.searchParams.set('residentSkill', settings.skill);
+	if (settings.readiness !== 'any') url.searchParams.set('readiness', settings.readiness);
+	return url;
+}

@@ -1,0 +1,170 @@
+/**
+ * "Download PNG": the map's WebGL canvas (kept with preserveDrawingBuffer) with the title, the
+ * site names, the legend, the attribution and the date drawn over it on a 2D canvas, at the map's
+ * own size in device pixels. Works on any CanvasRenderingContext2D, so it needs no html-to-image.
+ */
+import type { LegendSection } from './explorer';
+
+export interface ExportLabel {
+	text: string;
+	/** CSS pixels from the map's top-left corner. */
+	left: number;
+	top: number;
+	width: number;
+	height: number;
+	accent: string;
+}
+
+export interface ExportContent {
+	title: string;
+	subtitle: string;
+	sections: readonly LegendSection[];
+	attribution: string;
+	labels: readonly ExportLabel[];
+}
+
+const FONT = 'system-ui, "Liberation Sans", Arial, sans-serif';
+
+function roundRect(ctx: CanvasRenderingContext2D, x: number, y: number, w: number, h: number, r: number) {
+	ctx.beginPath();
+	ctx.moveTo(x + r, y);
+	ctx.arcTo(x + w, y, x + w, y + h, r);
+	ctx.arcTo(x + w, y + h, x, y + h, r);
+	ctx.arcTo(x, y + h, x, y, r);
+	ctx.arcTo(x, y, x + w, y, r);
+	ctx.closePath();
+}
+
+function drawKey(ctx: CanvasRenderingContext2D, item: LegendSection['items'][number], x: number, cy: number, size: number) {
+	ctx.save();
+	ctx.lineWidth = 2.5;
+	switch (item.shape) {
+		case 'dot':
+		case 'ring':
+		case 'cluster': {
+			const r = item.shape === 'cluster' ? size * 0.6 : size * 0.45;
+			ctx.beginPath();
+			ctx.arc(x + size / 2, cy, r, 0, Math.PI * 2);
+			ctx.fillStyle = item.colour;
+			ctx.fill();
+			ctx.strokeStyle = item.shape === 'dot' ? '#ffffff' : (item.outline ?? '#1f2937');
+			ctx.stroke();
+			break;
+		}
+		case 'line':
+		case 'dashed':
+			ctx.strokeStyle = item.colour;
+			ctx.lineWidth = 3;
+			if (item.shape === 'dashed') ctx.setLineDash([5, 3]);
+			ctx.beginPath();
+			ctx.moveTo(x, cy);
+			ctx.lineTo(x + size * 1.3, cy);
+			ctx.stroke();
+			break;
+		default:
+			ctx.globalAlpha = 0.65;
+			ctx.fillStyle = item.colour;
+			ctx.fillRect(x, cy - size * 0.4, size * 1.2, size * 0.8);
+			ctx.globalAlpha = 1;
+			ctx.strokeStyle = item.outline ?? item.colour;
+			ctx.strokeRect(x, cy - size * 0.4, size * 1.2, size * 0.8);
+	}
+	ctx.restore();
+}
+
+/** Draws title, labels, legend and attribution over an already-drawn map (CSS-pixel units). */
+export function drawOverlays(ctx: CanvasRenderingContext2D, width: number, height: number, content: ExportContent): void {
+	const pad = 14;
+	const base = Math.max(13, Math.min(18, Math.round(width / 90)));
+
+	// Site names where the map shows them.
+	ctx.font = `600 ${base - 1}px ${FONT}`;
+	ctx.textBaseline = 'middle';
+	for (const label of content.labels) {
+		ctx.fillStyle = 'rgba(255,255,255,0.96)';
+		roundRect(ctx, label.left, label.top, label.width, label.height, 5);
+		ctx.fill();
+		ctx.fillStyle = label.accent;
+		ctx.fillRect(label.left, label.top, 5, label.height);
+		ctx.fillStyle = '#111111';
+		ctx.fillText(label.text, label.left + 10, label.top + label.height / 2, label.width - 14);
+	}
+
+	// Title and date, top left.
+	ctx.font = `750 ${base + 8}px ${FONT}`;
+	const titleWidth = Math.min(width - 2 * pad, ctx.measureText(content.title).width + 2 * pad);
+	ctx.font = `400 ${base}px ${FONT}`;
+	const subWidth = Math.min(width - 2 * pad, ctx.measureText(content.subtitle).width + 2 * pad);
+	const boxWidth = Math.max(titleWidth, subWidth);
+	ctx.fillStyle = 'rgba(17,24,39,0.92)';
+	roundRect(ctx, pad, pad, boxWidth, base * 3.4, 8);
+	ctx.fill();
+	ctx.fillStyle = '#ffffff';
+	ctx.textBaseline = 'alphabetic';
+	ctx.font = `750 ${base + 8}px ${FONT}`;
+	ctx.fillText(content.title, pad * 2, pad + base * 1.75, boxWidth - 2 * pad);
+	ctx.font = `400 ${base}px ${FONT}`;
+	ctx.fillText(content.subtitle, pad * 2, pad + base * 2.9, boxWidth - 2 * pad);
+
+	// Legend, bottom left: section titles and wrapped rows of keys.
+	const maxLegendWidth = Math.min(width * 0.45, 520);
+	const rowHeight = base * 1.5;
+	const rows: { kind: 'title' | 'items'; text?: string; items?: LegendSection['items'] }[] = [];
+	ctx.font = `400 ${base}px ${FONT}`;
+	for (const section of content.sections) {
+		rows.push({ kind: 'title', text: section.title });
+		let row: LegendSection['items'] = [];
+		let used = 0;
+		for (const item of section.items) {
+			const w = base * 2 + ctx.measureText(item.label).width + base;
+			if (row.length && used + w > maxLegendWidth - 2 * pad) {
+				rows.push({ kind: 'items', items: row });
+				row = [];
+				used = 0;
+			}
+			row.push(item);
+			used += w;
+		}
+		if (row.length) rows.push({ kind: 'items', items: row });
+	}
+	const legendHeight = rows.length * rowHeight + pad * 1.5;
+	const legendTop = height - legendHeight - pad - base * 1.6;
+	if (rows.length) {
+		ctx.fillStyle = 'rgba(255,255,255,0.95)';
+		roundRect(ctx, pad, legendTop, maxLegendWidth, legendHeight, 8);
+		ctx.fill();
+		ctx.strokeStyle = 'rgba(0,0,0,0.2)';
+		ctx.lineWidth = 1;
+		ctx.stroke();
+		let y = legendTop + pad * 0.75 + rowHeight / 2;
+		ctx.textBaseline = 'middle';
+		for (const row of rows) {
+			if (row.kind === 'title') {
+				ctx.font = `700 ${base}px ${FONT}`;
+				ctx.fillStyle = '#111111';
+				ctx.fillText(row.text!, pad * 2, y, maxLegendWidth - 2 * pad);
+			} else {
+				ctx.font = `400 ${base}px ${FONT}`;
+				let x = pad * 2;
+				for (const item of row.items!) {
+					drawKey(ctx, item, x, y, base);
+					x += base * 1.8;
+					ctx.fillStyle = '#111111';
+					ctx.fillText(item.label, x, y);
+					x += ctx.measureText(item.label).width + base;
+				}
+			}
+			y += rowHeight;
+		}
+	}
+
+	// Attribution, bottom right, always.
+	ctx.font = `400 ${base - 2}px ${FONT}`;
+	ctx.textBaseline = 'middle';
+	const attribution = content.attribution;
+	const aw = ctx.measureText(attribution).width + 12;
+	ctx.fillStyle = 'rgba(255,255,255,0.9)';
+	ctx.fillRect(width - aw, height - base * 1.5, aw, base * 1.5);
+	ctx.fillStyle = '#222222';
+	ctx.fillText(attribution, width - aw + 6, height - base * 0.75);
+}

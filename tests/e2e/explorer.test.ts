@@ -1,0 +1,279 @@
+/**
+ * The planners' map explorer in a real browser: layer toggles and their legends, the consortium
+ * filter, clicking points for their details, a shared URL restoring the exact view, presentation
+ * mode (and its key forwarding inside a frame), the PNG export, and screenshots to look at.
+ */
+import fs from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { CONSORTIUM_STYLES, HUB_TYPE_STYLES } from '../../src/lib/map/explorer';
+import { DESKTOP, launchChromium, openPage, PHONE, pixelStats, saveScreenshot, waitForMap } from './browser';
+
+const baseUrl = inject('baseUrl');
+const chromiumPath = inject('chromiumPath');
+const PROJECTOR = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 };
+
+interface Point {
+	id: string;
+	name: string;
+	lon: number;
+	lat: number;
+	consortium?: string;
+	hub_type?: string;
+}
+
+async function points(collection: 'social-enterprises' | 'community-hubs'): Promise<Point[]> {
+	const body = (await (await fetch(`${baseUrl}/ogc/collections/${collection}/items?limit=1000`)).json()) as {
+		features: { id: string; geometry: { coordinates: [number, number] }; properties: Record<string, string> }[];
+	};
+	return body.features.map((f) => ({ ...f.properties, id: String(f.id), name: f.properties.name!, lon: f.geometry.coordinates[0], lat: f.geometry.coordinates[1] }));
+}
+
+/** The point farthest from every other point: the one a click cannot miss. */
+function loneliest(candidates: Point[], all: Point[]): Point {
+	const metres = (a: Point, b: Point) => Math.hypot((a.lon - b.lon) * 68_000, (a.lat - b.lat) * 111_000);
+	let best = candidates[0]!;
+	let bestGap = -1;
+	for (const p of candidates) {
+		const gap = Math.min(...all.filter((q) => q.id !== p.id).map((q) => metres(p, q)));
+		if (gap > bestGap) [best, bestGap] = [p, gap];
+	}
+	return best;
+}
+
+async function mapShot(page: Page): Promise<Buffer> {
+	// Only the canvas: labels, legend and notes are HTML over it.
+	const style = await page.addStyleTag({ content: '.atlas-site-label, [data-testid="map-legend"], .basemap-note { visibility: hidden !important; }' });
+	const png = await page.locator('[data-testid="map"]').screenshot();
+	await style.evaluate((el) => (el as Element).remove());
+	return png;
+}
+
+const enterpriseColours = Object.values(CONSORTIUM_STYLES).map((s) => s.colour.toLowerCase());
+const hubColours = Object.values(HUB_TYPE_STYLES).map((s) => s.colour.toLowerCase());
+const sum = (counts: Record<string, number>, colours: string[]) => colours.reduce((a, c) => a + (counts[c] ?? 0), 0);
+
+if (!chromiumPath) {
+	describe('map explorer in chromium', () => {
+		it.skip('SKIPPED: no chromium found (set CHROMIUM_PATH; REQUIRE_BROWSER=1 turns this into a failure)', () => {});
+	});
+} else {
+	describe('map explorer in chromium', () => {
+		let browser: Browser;
+		let enterprises: Point[];
+		let hubs: Point[];
+		let placeId: string;
+		let centre: { lon: number; lat: number };
+
+		beforeAll(async () => {
+			browser = await launchChromium(chromiumPath);
+			[enterprises, hubs] = await Promise.all([points('social-enterprises'), points('community-hubs')]);
+			const { places } = (await (await fetch(`${baseUrl}/api/places`)).json()) as { places: { id: string; bbox: number[] }[] };
+			placeId = places[0]!.id;
+			const [w, s, e, n] = places[0]!.bbox as [number, number, number, number];
+			centre = { lon: (w + e) / 2, lat: (s + n) / 2 };
+		});
+		afterAll(async () => {
+			await browser?.close();
+		});
+
+		it('toggles each layer: its marks appear and disappear with its legend', async () => {
+			const { context, page, errors } = await openPage(browser, DESKTOP);
+			try {
+				await page.goto(`${baseUrl}/?layers=sites,enterprises,hubs&lon=${centre.lon}&lat=${centre.lat}&z=13.6`);
+				await waitForMap(page);
+				const legend = page.getByTestId('map-legend');
+				for (const id of ['sites', 'enterprises', 'hubs']) await legend.locator(`[data-legend="${id}"]`).waitFor();
+				// No reference areas are loaded in the demo: no toggle to offer.
+				await expect(page.getByTestId('layer-toggle-areas').count()).resolves.toBe(0);
+				const all = await pixelStats(context, await mapShot(page), [...enterpriseColours, ...hubColours], 8);
+
+				for (const [id, colours] of [
+					['enterprises', enterpriseColours],
+					['hubs', hubColours]
+				] as const) {
+					await page.getByTestId(`layer-toggle-${id}`).uncheck();
+					await waitForMap(page);
+					await legend.locator(`[data-legend="${id}"]`).waitFor({ state: 'detached' });
+					expect(new URL(page.url()).searchParams.get('layers')).not.toContain(id);
+					const without = await pixelStats(context, await mapShot(page), colours, 8);
+					expect(sum(without.counts, [...colours]), `${id} pixels once hidden`).toBeLessThan(sum(all.counts, [...colours]) * 0.3);
+					await page.getByTestId(`layer-toggle-${id}`).check();
+					await waitForMap(page);
+					await legend.locator(`[data-legend="${id}"]`).waitFor();
+				}
+
+				await page.getByTestId('layer-toggle-sites').uncheck();
+				await legend.locator('[data-legend="sites"]').waitFor({ state: 'detached' });
+				await expect(page.locator('.atlas-site-label:not([data-placement="hidden"])').count()).resolves.toBe(0);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('filters enterprises by consortium: fewer enterprise pixels, the legend lists only those shown', async () => {
+			const { context, page, errors } = await openPage(browser, DESKTOP);
+			try {
+				await page.goto(`${baseUrl}/?layers=enterprises&lon=${centre.lon}&lat=${centre.lat}&z=13.6`);
+				await waitForMap(page);
+				const before = await pixelStats(context, await mapShot(page), enterpriseColours, 8);
+				await page.getByText('Filter by consortium').click();
+				await page.getByTestId('consortium-food').check();
+				await waitForMap(page);
+				expect(new URL(page.url()).searchParams.get('consortia')).toBe('food');
+				await expect(page.locator('[data-legend="enterprises"] li').allInnerTexts()).resolves.toEqual(['Food']);
+				const after = await pixelStats(context, await mapShot(page), enterpriseColours, 8);
+				const food = CONSORTIUM_STYLES.food.colour.toLowerCase();
+				const others = enterpriseColours.filter((c) => c !== food);
+				expect(sum(after.counts, others)).toBeLessThan(sum(before.counts, others) * 0.2);
+				expect(after.counts[food]!).toBeGreaterThan(0);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('opens an enterprise’s and a hub’s details when clicked on the map', async () => {
+			const { context, page, errors } = await openPage(browser, DESKTOP);
+			try {
+				const everyone = [...enterprises, ...hubs];
+				for (const [layers, target, kind] of [
+					['enterprises', loneliest(enterprises, everyone), 'enterprises'],
+					['hubs', loneliest(hubs, everyone), 'hubs']
+				] as const) {
+					await page.goto(`${baseUrl}/?layers=${layers}&lon=${target.lon}&lat=${target.lat}&z=16`);
+					await waitForMap(page);
+					const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+					await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+					const details = page.getByTestId('feature-details');
+					await details.waitFor();
+					await expect(details.getAttribute('data-layer')).resolves.toBe(kind);
+					await expect(details.locator('h2').innerText()).resolves.toBe(target.name);
+					if (kind === 'enterprises') await expect(details.innerText()).resolves.toMatch(/consortium/);
+				}
+				await saveScreenshot('explorer-hub-details.png', await page.screenshot());
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('restores a shared view exactly: camera, layers and filters', async () => {
+			const { context, page, errors } = await openPage(browser, DESKTOP);
+			try {
+				const lon = Math.round(centre.lon * 1e4) / 1e4;
+				const lat = Math.round(centre.lat * 1e4) / 1e4;
+				await page.goto(`${baseUrl}/?place=${placeId}&layers=sites,hubs&hubTypes=school,library&status=operational&lon=${lon}&lat=${lat}&z=14.25`);
+				await waitForMap(page);
+				const map = page.locator('[data-testid="map"]');
+				await expect(map.getAttribute('data-zoom')).resolves.toBe('14.25');
+				expect(Number(await map.getAttribute('data-lon'))).toBeCloseTo(lon, 4);
+				expect(Number(await map.getAttribute('data-lat'))).toBeCloseTo(lat, 4);
+				await expect(map.getAttribute('data-layers')).resolves.toBe('sites,hubs');
+				await expect(page.getByTestId('layer-toggle-enterprises').isChecked()).resolves.toBe(false);
+				await expect(page.getByTestId('hub-type-school').isChecked()).resolves.toBe(true);
+				await expect(page.getByTestId('hub-type-library').isChecked()).resolves.toBe(true);
+				await expect(page.locator('[data-legend="hubs"] li').allInnerTexts()).resolves.toEqual(['School', 'Library']);
+				await expect(page.locator('[data-legend="enterprises"]').count()).resolves.toBe(0);
+				const url = new URL(page.url());
+				expect(url.searchParams.get('lon')).toBe(String(lon));
+				expect(url.searchParams.get('z')).toBe('14.25');
+				expect(url.searchParams.get('status')).toBe('operational');
+
+				// Panning writes the new camera into the URL.
+				const box = (await map.boundingBox())!;
+				await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+				await page.mouse.down();
+				await page.mouse.move(box.x + box.width / 2 - 200, box.y + box.height / 2, { steps: 5 });
+				await page.mouse.up();
+				await page.waitForFunction((before) => new URL(location.href).searchParams.get('lon') !== before, String(lon));
+				expect(Number(new URL(page.url()).searchParams.get('lon'))).toBeGreaterThan(lon);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('presents: no header, panel or controls, a large legend, and keys handed to the parent frame', async () => {
+			const { context, page, errors } = await openPage(browser, PROJECTOR);
+			try {
+				await page.goto(`${baseUrl}/?present=1&layers=sites,enterprises,hubs`);
+				await waitForMap(page);
+				await expect(page.locator('header.topbar').isVisible()).resolves.toBe(false);
+				await expect(page.locator('aside.panel').isVisible()).resolves.toBe(false);
+				await expect(page.locator('.maplibregl-ctrl-zoom-in').isVisible()).resolves.toBe(false);
+				const legend = page.getByTestId('map-legend');
+				await expect(legend.isVisible()).resolves.toBe(true);
+				const fontPx = await legend.locator('li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+				expect(fontPx).toBeGreaterThanOrEqual(24);
+				const mapBox = (await page.locator('[data-testid="map"]').boundingBox())!;
+				expect(mapBox.width).toBe(1920);
+				expect(mapBox.height).toBe(1080);
+				await saveScreenshot('explorer-present-1920.png', await page.screenshot());
+
+				// Inside a frame (as /present/<id> embeds it), navigation keys go to the parent page.
+				await page.goto(`${baseUrl}/api/health`);
+				await page.evaluate((src) => {
+					(window as unknown as { keys: string[] }).keys = [];
+					window.addEventListener('message', (e) => {
+						if (e.data?.type === 'atlas-key') (window as unknown as { keys: string[] }).keys.push(e.data.key);
+					});
+					document.body.innerHTML = `<iframe src="${src}" style="width:960px;height:540px"></iframe>`;
+				}, `/?present=1&layers=sites`);
+				const frame = page.frameLocator('iframe');
+				await frame.locator('[data-testid="map"][data-map-ready="true"]').waitFor({ timeout: 45_000 });
+				await frame.locator('[data-testid="map"]').click();
+				await page.keyboard.press('ArrowRight');
+				await page.keyboard.press('Escape');
+				await page.waitForFunction(() => (window as unknown as { keys: string[] }).keys.length >= 2);
+				await expect(page.evaluate(() => (window as unknown as { keys: string[] }).keys)).resolves.toEqual(['ArrowRight', 'Escape']);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('downloads the view as a PNG the size of the map, with many colours', async () => {
+			const { context, page, errors } = await openPage(browser, { ...DESKTOP, acceptDownloads: true });
+			try {
+				await page.goto(`${baseUrl}/?layers=sites,enterprises,hubs,scores&scores=e2sfca`);
+				await waitForMap(page);
+				await page.locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 30_000 });
+				const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('download-png').click()]);
+				expect(download.suggestedFilename()).toMatch(new RegExp(`^asset-atlas-${placeId}-\\d{4}-\\d{2}-\\d{2}\\.png$`));
+				const png = await fs.readFile((await download.path())!);
+				await saveScreenshot('explorer-export.png', png);
+				const stats = await pixelStats(context, png, ['#ffffff']);
+				const mapBox = (await page.locator('[data-testid="map"]').boundingBox())!;
+				expect(stats.width).toBe(Math.round(mapBox.width));
+				expect(stats.height).toBe(Math.round(mapBox.height));
+				expect(stats.distinctColours).toBeGreaterThan(30);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('reads on a projector and on a phone (screenshots)', async () => {
+			for (const [name, options] of [
+				['explorer-1920.png', PROJECTOR],
+				['explorer-phone.png', PHONE]
+			] as const) {
+				const { context, page, errors } = await openPage(browser, options);
+				try {
+					await page.goto(`${baseUrl}/?layers=sites,enterprises,hubs,residents`);
+					await waitForMap(page);
+					await page.locator('[data-testid="map"][data-residents="drawn"]').waitFor({ timeout: 30_000 });
+					await page.waitForTimeout(300);
+					await saveScreenshot(name, await page.screenshot());
+					const noSideways = await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth);
+					expect(noSideways).toBe(true);
+					expect(errors).toEqual([]);
+				} finally {
+					await context.close();
+				}
+			}
+		});
+	});
+}
