@@ -10,13 +10,14 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { freePort } from './lib/free-port';
 import autocannon from 'autocannon';
 import postgres from 'postgres';
 import { chromium } from 'playwright-core';
 import { parseScoreSpec } from '../src/lib/domain/scoring/spec';
+import { tileAt } from '../src/lib/domain/tiles/address';
 import { createBenchPlace, insertBenchEnterprises, insertBenchResidents, type BenchLoadOptions } from '../src/lib/server/bench/score-load';
 import { config } from '../src/lib/server/config';
 import { openDatabase } from '../src/lib/server/db/index';
@@ -30,22 +31,6 @@ const LOAD: BenchLoadOptions = { placeId: 'bench-map', sideMetres: 28_400, sites
 const POINTS = 100_000;
 const CONNECTIONS = 50;
 const SECONDS = 8;
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
-
-function tileOf(lon: number, lat: number, z: number): [number, number] {
-	const n = 2 ** z;
-	const rad = (lat * Math.PI) / 180;
-	return [Math.floor(((lon + 180) / 360) * n), Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)];
-}
 
 if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
 	console.error('bench-map: build/ is missing; run npm run build first');
@@ -102,7 +87,7 @@ try {
 	}
 
 	// Tiles at z14 around the middle of the place: the ones a projector-sized map would ask for.
-	const [cx, cy] = tileOf(centre.lon, centre.lat, 14);
+	const { x: cx, y: cy } = tileAt(centre.lon, centre.lat, 14);
 	const tiles: string[] = [];
 	for (let dx = -3; dx <= 3; dx++) for (let dy = -2; dy <= 2; dy++) tiles.push(`14/${cx + dx}/${cy + dy}`);
 	const endpoints: { name: string; paths: string[] }[] = [

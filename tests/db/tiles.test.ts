@@ -5,6 +5,7 @@
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tileAt } from '../../src/lib/domain/tiles/address';
 import { COLLECTIONS, findCollection, parseItemsQuery } from '../../src/lib/server/ogc/collections';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { getTile } from '../../src/lib/server/tiles/index';
@@ -19,15 +20,6 @@ beforeAll(async () => {
 afterAll(async () => {
 	await database?.close();
 });
-
-/** The z/x/y tile holding a point. */
-function tileAt(lon: number, lat: number, z: number): { z: number; x: number; y: number } {
-	const n = 2 ** z;
-	const x = Math.floor(((lon + 180) / 360) * n);
-	const rad = (lat * Math.PI) / 180;
-	const y = Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n);
-	return { z, x, y };
-}
 
 function decode(bytes: Uint8Array, layer: string) {
 	const tile = new VectorTile(new PbfReader(bytes));

@@ -5,6 +5,7 @@
  * places), no person-level field. The person-level truth is read through the audited export, as
  * an administrator.
  */
+import { tileAt } from '../../src/lib/domain/tiles/address';
 import { describe, expect, it } from 'vitest';
 import { decideAccess, ROUTE_POLICY } from '../../src/lib/server/auth/policy';
 import { request, type RoleName } from './http';
@@ -137,9 +138,8 @@ function ogcPaths(route: string, skills: string[], sites: string[], cells: strin
 /** Vector tiles over the middle of the place at z12–z14, for every tile layer (binary, scanned as text for ids and names). */
 function tilePaths(skills: string[]): string[] {
 	const tile = (z: number) => {
-		const n = 2 ** z;
-		const rad = (52.485 * Math.PI) / 180;
-		return `${z}/${Math.floor(((-1.93 + 180) / 360) * n)}/${Math.floor(((1 - Math.log(Math.tan(rad) + 1 / Math.cos(rad)) / Math.PI) / 2) * n)}`;
+		const { x, y } = tileAt(-1.93, 52.485, z);
+		return `${z}/${x}/${y}`;
 	};
 	return [12, 13, 14].flatMap((z) => [
 		`/tiles/macro-assets/${tile(z)}.mvt`,
