@@ -7,6 +7,7 @@
  *  - layer, tile and OGC endpoints are hit by autocannon with 50 concurrent clients (p50/p95/p99);
  *  - headless chromium opens the map with the points and the score layer on and reports the time
  *    until the map is interactive (data-map-ready) and all its layers have drawn.
+ * BENCH_KEEP_DATABASE=1 keeps the scratch database afterwards (its URL is printed).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -90,7 +91,20 @@ try {
 	const { x: cx, y: cy } = tileAt(centre.lon, centre.lat, 14);
 	const tiles: string[] = [];
 	for (let dx = -3; dx <= 3; dx++) for (let dy = -2; dy <= 2; dy++) tiles.push(`14/${cx + dx}/${cy + dy}`);
-	const endpoints: { name: string; paths: string[] }[] = [
+	// Every request a tile nobody has asked for yet (so no cache helps): z16 tiles over the place,
+	// more of them than 50 clients can ask for in the time.
+	const missed = (layer: string, query: string) => {
+		const paths: string[] = [];
+		const { x: x16, y: y16 } = tileAt(centre.lon, centre.lat, 16);
+		for (let r = 0; paths.length < 20_000 && r < 80; r++)
+			for (let dx = -r; dx <= r; dx++)
+				for (let dy = -r; dy <= r; dy++) if (Math.max(Math.abs(dx), Math.abs(dy)) === r) paths.push(`/tiles/${layer}/16/${x16 + dx}/${y16 + dy}.mvt?${query}`);
+		return paths;
+	};
+	const endpoints: { name: string; paths: string[]; cold?: boolean }[] = [
+		{ name: 'tiles, uncached: social-enterprises, z16', paths: missed('social-enterprises', `place=${LOAD.placeId}`), cold: true },
+		{ name: 'tiles, uncached: opportunity-scores, z16', paths: missed('opportunity-scores', `place=${LOAD.placeId}&method=e2sfca&skill=all`), cold: true },
+		{ name: 'tiles, uncached: resident-skills, z16', paths: missed('resident-skills', `place=${LOAD.placeId}&skill=all`), cold: true },
 		{ name: 'tiles: social-enterprises (100k points), z14', paths: tiles.map((t) => `/tiles/social-enterprises/${t}.mvt?place=${LOAD.placeId}`) },
 		{ name: 'tiles: opportunity-scores (E2SFCA cells), z14', paths: tiles.map((t) => `/tiles/opportunity-scores/${t}.mvt?place=${LOAD.placeId}&method=e2sfca&skill=all`) },
 		{ name: 'tiles: resident-skills (published cells), z14', paths: tiles.map((t) => `/tiles/resident-skills/${t}.mvt?place=${LOAD.placeId}&skill=all`) },
@@ -102,7 +116,7 @@ try {
 	];
 	console.log(`\nautocannon, ${CONNECTIONS} concurrent clients, ${SECONDS} s each (latency in ms):`);
 	for (const endpoint of endpoints) {
-		for (const p of endpoint.paths) await fetch(`${base}${p}`).then((r) => r.arrayBuffer()); // warm caches
+		if (!endpoint.cold) for (const p of endpoint.paths) await fetch(`${base}${p}`).then((r) => r.arrayBuffer()); // warm caches
 		let next = 0;
 		// autocannon reports p97.5 but not p95: collect every response time and take it ourselves.
 		const times: number[] = [];
@@ -120,9 +134,10 @@ try {
 		});
 		times.sort((a, b) => a - b);
 		const at = (q: number) => times[Math.min(times.length - 1, Math.floor(q * times.length))] ?? NaN;
-		const bad = result.non2xx + result.errors;
+		const bad = result.non2xx + result.errors + result.timeouts;
 		const ms = (v: number) => v.toFixed(1).padStart(7);
-		console.log(`  ${endpoint.name.padEnd(58)} p50 ${ms(at(0.5))}  p95 ${ms(at(0.95))}  p99 ${ms(at(0.99))}  ${Math.round(result.requests.average)} req/s${bad ? `  (${bad} non-2xx or errors)` : ''}`);
+		const kb = (bytes: number) => (bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1e3).toFixed(1)} kB`).padStart(8);
+		console.log(`  ${endpoint.name.padEnd(58)} p50 ${ms(at(0.5))}  p95 ${ms(at(0.95))}  p99 ${ms(at(0.99))}  ${Math.round(result.requests.average)} req/s  ${kb(result.throughput.total / Math.max(1, result.requests.total))} each${bad ? `  (${bad} non-2xx or errors)` : ''}${endpoint.cold && next > endpoint.paths.length ? '  (ran out of new tiles: some were cached)' : ''}`);
 	}
 
 	const chromiumPath = '/usr/bin/chromium';
@@ -156,6 +171,8 @@ try {
 		app.kill('SIGTERM');
 		await exited;
 	}
-	await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
+	// BENCH_KEEP_DATABASE=1 leaves the loaded database for profiling an endpoint by hand.
+	if (process.env.BENCH_KEEP_DATABASE === '1') console.log(`\nkept the database: ${url.toString()}`);
+	else await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`);
 	await admin.end();
 }
