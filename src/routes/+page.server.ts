@@ -1,5 +1,5 @@
 import { error } from '@sveltejs/kit';
-import { getPlace, listMacroAssets, listPlaces, listSkillGroups } from '$lib/server/assets/queries';
+import { getPlace, listMacroAssets, listPlaces, listReferenceAreaTypes, listSkillGroups } from '$lib/server/assets/queries';
 import { macroAssetFeatureCollection } from '$lib/server/assets/geojson';
 import { config } from '$lib/server/config';
 import { PLANNING_ROLES } from '$lib/server/auth/policy';
@@ -32,9 +32,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		listMacroAssets(db, summary.id),
 		listSkillGroups(db),
 		mayPlan ? listScenarios(db, summary.id) : Promise.resolve([]),
-		// Which reference areas are loaded: the map offers the areas layer only when some are.
-		// (A Kysely builder, no SQL text; it belongs in a queries module once src/lib/server is open to this page's owner.)
-		db.selectFrom('reference_area').select('area_type').distinct().execute(),
+		listReferenceAreaTypes(db),
 		findWalkNetwork(db, summary.id)
 	]);
 	if (!place) error(404, { code: 'not_found', message: `Place "${summary.id}" was removed while loading.` });
@@ -49,7 +47,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 		places: places.map((p) => ({ id: p.id, name: p.name })),
 		skillGroups: skillGroups.map((g) => ({ id: g.id, name: g.name })),
 		scenarios: scenarios.map((s) => ({ id: s.id, name: s.name })),
-		areaTypes: areaTypes.map((a) => a.area_type as string),
+		areaTypes,
 		hasStreets: walkNetwork !== undefined
 	};
 };

@@ -8,6 +8,7 @@ import {
 	listCommunityHubs,
 	listMacroAssets,
 	listPlaces,
+	listReferenceAreaTypes,
 	listSiteOpportunities,
 	listSocialEnterprises,
 	nearbyPublicAssets,
@@ -209,6 +210,26 @@ describe('places', () => {
 		expect(await getPlace(database.db, 'no-such-place')).toBeUndefined();
 		expect(await placeExists(database.db, 'test-town')).toBe(true);
 		expect(await placeExists(database.db, 'no-such-place')).toBe(false);
+	});
+});
+
+describe('reference areas', () => {
+	it('lists the kinds of area loaded, once each, and nothing when none are', async () => {
+		expect(await listReferenceAreaTypes(database.db)).toEqual([]);
+		const square = geomFrom(box(-1.95, 52.47, -1.94, 52.48));
+		await database.db
+			.insertInto('reference_area')
+			.values([
+				{ area_type: 'ward', code: 'E05011121', name: 'Soho & Jewellery Quarter', geom: square },
+				{ area_type: 'lsoa', code: 'E01009001', name: 'Birmingham 001A', imd_decile: 1, geom: square },
+				{ area_type: 'lsoa', code: 'E01009002', name: 'Birmingham 001B', imd_decile: 2, geom: square }
+			])
+			.execute();
+		try {
+			expect(await listReferenceAreaTypes(database.db)).toEqual(['lsoa', 'ward']);
+		} finally {
+			await database.db.deleteFrom('reference_area').execute();
+		}
 	});
 });
 

@@ -71,6 +71,18 @@ describe('vector tiles', () => {
 		expect(empty.bytes.length).toBe(0);
 	});
 
+	it('renders a tile once for clients that all ask before it is ready', async () => {
+		const db = database.db;
+		// A tile and a score setting no other test asks for, so nothing is cached yet.
+		const at = tileAt(-1.925, 52.49, 15);
+		const ask = () => getTile(db, { layer: 'opportunity-scores', ...at, params: new URLSearchParams('place=greater-icknield&method=gravity&halfWeight=7'), viewer: undefined });
+		const answers = await Promise.all(Array.from({ length: 20 }, ask));
+		expect(new Set(answers).size).toBe(1);
+		expect(answers[0]!.shared).toBe(true);
+		expect(decode(answers[0]!.bytes, 'opportunity-scores').length).toBeGreaterThan(0);
+		expect(await ask()).toBe(answers[0]);
+	});
+
 	it('refuses bad addresses and parameters', async () => {
 		const db = database.db;
 		const params = new URLSearchParams();

@@ -25,6 +25,13 @@ describe('GET /api/scores', () => {
 		expect(response.status).toBe(200);
 		expect(response.headers.get('content-type')).toBe('application/geo+json');
 		expect(response.headers.get('cache-control')).toBe('public, max-age=60');
+		// fetch asks for gzip as browsers do: a layer of thousands of cells travels at a tenth of its size.
+		expect(response.headers.get('content-encoding')).toBe('gzip');
+		expect(response.headers.get('vary')).toBe('Accept-Encoding');
+		const etag = response.headers.get('etag');
+		expect(etag).toMatch(/^"[\w-]+"$/);
+		const unchanged = await request('public', 'GET', `/api/scores?place=${PLACE}&method=e2sfca&skill=all&distance=straight`, { headers: { 'if-none-match': etag! } });
+		expect(unchanged.status).toBe(304);
 		const layer = await jsonOf<ScoreLayer>(response);
 		expect(layer.type).toBe('FeatureCollection');
 		expect(layer.features.length).toBe(layer.summary.cells);

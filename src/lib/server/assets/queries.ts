@@ -302,6 +302,12 @@ export interface SkillGroup {
 }
 
 /** The skills taxonomy, in its display order, with the SOC 2020 unit groups of each group. */
+/** The kinds of reference area loaded (e.g. lsoa, ward): the map offers its areas layer only when there are some. */
+export async function listReferenceAreaTypes(db: Db): Promise<string[]> {
+	const rows = await db.selectFrom('reference_area').select('area_type').distinct().orderBy('area_type').execute();
+	return rows.map((r) => String(r.area_type));
+}
+
 export async function listSkillGroups(db: Db): Promise<SkillGroup[]> {
 	const [groups, codes] = await Promise.all([
 		db.selectFrom('skill_group').select(['id', 'name', 'description']).orderBy('sort_order').orderBy('id').execute(),

@@ -8,6 +8,7 @@ import type { FeatureCollection, MultiPolygon } from 'geojson';
 import { READINESS, ALL_SKILLS, filterKey, type Readiness } from '../../domain/privacy/filters';
 import { config } from '../config';
 import type { Database, PublishedLevel } from '../db/schema';
+import { SharedMemo } from '../cache/shared-memo';
 import { ApiError } from '../http/errors';
 import { ensurePublication } from '../restricted/publication';
 
@@ -56,16 +57,10 @@ export async function getResidentLayer(db: Kysely<Database>, query: ResidentLaye
 	// kept by (place, filter, computed_at): many clients asking for one layer cost one query.
 	const stamp = await db.selectFrom('publication').select('computed_at').where('place_id', '=', query.placeId).executeTakeFirst();
 	const memoKey = `${query.placeId}|${key}|${stamp ? new Date(stamp.computed_at).toISOString() : ''}`;
-	const memo = layerMemo.get(memoKey);
-	if (memo) return memo;
-	const layer = await readResidentLayer(db, query, key);
-	if (layerMemo.size >= MAX_MEMO) layerMemo.delete(layerMemo.keys().next().value as string);
-	layerMemo.set(memoKey, layer);
-	return layer;
+	return layerMemo.get(memoKey, () => readResidentLayer(db, query, key));
 }
 
-const layerMemo = new Map<string, ResidentLayer>();
-const MAX_MEMO = 64;
+const layerMemo = new SharedMemo<ResidentLayer>(64);
 
 async function readResidentLayer(db: Kysely<Database>, query: ResidentLayerQuery, key: string): Promise<ResidentLayer> {
 	const [publication, total, units] = await Promise.all([

@@ -4,6 +4,7 @@
  * exist, scores in SQL, and shapes the answer. Ranks and percentiles are given by the domain's
  * rankScores for both paths, so they agree however the database summed.
  */
+import { SharedMemo } from '../cache/shared-memo';
 import { sql, type Kysely } from 'kysely';
 import type { Feature, FeatureCollection, Polygon } from 'geojson';
 import { rankScores } from '../../domain/scoring/ranking';
@@ -161,17 +162,14 @@ export function summariseByDecile(scores: readonly { score: number; imdDecile: n
 export async function getCellScores(db: Kysely<Database>, request: ScoreRequest): Promise<ScoreLayer> {
 	const prepared = await prepareScores(db, request);
 	const memoKey = `${request.placeId}?${new URLSearchParams(scoreSpecParameters(request.spec)).toString()}#${await scoreInputsDigest(db, prepared.context)}`;
-	const memo = layerMemo.get(memoKey);
-	if (memo) return memo;
-	const layer = await computeCellScores(db, request, prepared);
-	if (layerMemo.size >= MAX_MEMO) layerMemo.delete(layerMemo.keys().next().value as string);
-	layerMemo.set(memoKey, layer);
-	return layer;
+	return layerMemo.get(memoKey, () => computeCellScores(db, request, prepared));
 }
 
-/** Computed layers by spec and input digest: a room full of clients asking for one map costs one computation. */
-const layerMemo = new Map<string, ScoreLayer>();
-const MAX_MEMO = 32;
+/**
+ * Computed layers by spec and input digest: a room full of clients asking for one map costs one
+ * computation, also when they all ask before the first answer is ready.
+ */
+const layerMemo = new SharedMemo<ScoreLayer>(32);
 
 async function computeCellScores(db: Kysely<Database>, request: ScoreRequest, prepared: Prepared): Promise<ScoreLayer> {
 	const started = performance.now();

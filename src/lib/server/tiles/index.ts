@@ -18,6 +18,7 @@ import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { ensurePublication } from '../restricted/publication';
 import { getCellScores } from '../scores/service';
+import { SharedMemo } from '../cache/shared-memo';
 import { layerFeatures, layerVersion, mvtTile, supportsMvt, type TileSource } from './queries';
 
 export const TILE_LAYERS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores', 'streets'] as const;
@@ -117,12 +118,6 @@ async function tableSource(db: Kysely<Database>, layer: Exclude<TileLayer, 'oppo
 	}
 }
 
-interface CachedIndex {
-	readonly index: GeoJSONVT;
-	readonly expires: number;
-}
-const indexes = new Map<string, CachedIndex>();
-
 function cleanProperties(properties: Record<string, unknown> | null): Record<string, string | number | boolean> {
 	const out: Record<string, string | number | boolean> = {};
 	for (const [name, value] of Object.entries(properties ?? {})) {
@@ -132,31 +127,22 @@ function cleanProperties(properties: Record<string, unknown> | null): Record<str
 	return out;
 }
 
-async function cachedIndex(key: string, cacheable: boolean, load: () => Promise<Feature[]>): Promise<GeoJSONVT> {
-	const now = Date.now();
-	const hit = indexes.get(key);
-	if (hit && hit.expires > now) return hit.index;
+/** geojson-vt indexes of whole layers, shared by every tile request (and every client) for 30 s. */
+const indexes = new SharedMemo<GeoJSONVT>(MAX_INDEXES, INDEX_TTL_MS);
+
+async function buildIndex(load: () => Promise<Feature[]>): Promise<GeoJSONVT> {
 	const features = (await load()).map((f) => ({ ...f, properties: cleanProperties(f.properties) }));
 	const collection: FeatureCollection = { type: 'FeatureCollection', features };
-	const index = new GeoJSONVT(collection, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, buffer: 64, extent: 4096, tolerance: 3 });
-	if (cacheable) {
-		if (indexes.size >= MAX_INDEXES) indexes.delete(indexes.keys().next().value as string);
-		indexes.set(key, { index, expires: now + INDEX_TTL_MS });
-	}
-	return index;
+	return new GeoJSONVT(collection, { maxZoom: MAX_ZOOM, indexMaxZoom: 5, buffer: 64, extent: 4096, tolerance: 3 });
 }
 
-interface CachedTile {
-	readonly answer: TileAnswer;
-	readonly expires: number;
-}
 /**
  * Encoded tiles, kept 30 seconds: a room of people looking at one site asks for the same few tiles,
- * and on two cores re-encoding them for every client is what saturates the server. Resident tiles
- * are keyed by their publication too, so a new publication is never hidden behind an old tile.
+ * and on two cores re-encoding them for every client is what saturates the server. A tile being
+ * rendered is shared too, so fifty clients missing the cache at once render it once. Resident tiles
+ * are keyed by their publication, so a new publication is never hidden behind an old tile.
  */
-const tiles = new Map<string, CachedTile>();
-const MAX_TILES = 4_000;
+const tiles = new SharedMemo<TileAnswer>(4_000, INDEX_TTL_MS);
 
 /** One tile; empty bytes when the layer has nothing there. */
 export async function getTile(db: Kysely<Database>, request: TileRequest): Promise<TileAnswer> {
@@ -166,22 +152,18 @@ export async function getTile(db: Kysely<Database>, request: TileRequest): Promi
 		const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', request.params.get('place')!).executeTakeFirst();
 		key += `#${String(publication?.computed_at ?? 'none')}`;
 	}
-	const now = Date.now();
-	const hit = tiles.get(key);
-	if (hit && hit.expires > now) return hit.answer;
-	const rendered = await renderTile(db, layer, request);
-	const answer = { ...rendered, etag: `"${crypto.createHash('sha1').update(rendered.bytes).digest('base64url')}"` };
-	if (answer.shared) {
-		if (tiles.size >= MAX_TILES) tiles.delete(tiles.keys().next().value as string);
-		tiles.set(key, { answer, expires: now + INDEX_TTL_MS });
-	}
-	return answer;
+	// Scenario scores are one planner's: never shared, never kept.
+	const shared = !(layer === 'opportunity-scores' && request.params.get('scenario'));
+	const render = async (): Promise<TileAnswer> => {
+		const rendered = await renderTile(db, layer, request, shared);
+		return { ...rendered, etag: `"${crypto.createHash('sha1').update(rendered.bytes).digest('base64url')}"` };
+	};
+	return shared ? tiles.get(key, render) : render();
 }
 
-async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileRequest): Promise<TileAnswer> {
+async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileRequest, shared: boolean): Promise<TileAnswer> {
 	const { z, x, y, params } = request;
 	let index: GeoJSONVT;
-	let shared = true;
 	if (layer === 'opportunity-scores') {
 		const place = params.get('place');
 		if (!place) throw new ApiError('bad_request', 'place is required for opportunity-scores tiles.');
@@ -192,9 +174,10 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 			if (err instanceof ScoreSpecError) throw new ApiError('bad_request', err.message);
 			throw err;
 		}
-		shared = spec.scenario === null;
+		const load = async () => (await getCellScores(db, { placeId: place, spec, viewer: request.viewer })).features;
+		// getCellScores is memoised by its inputs' digest; the index is kept 30 s on top of it.
 		const key = `${layer}?${[...params].sort().map(([k, v]) => `${k}=${v}`).join('&')}`;
-		index = await cachedIndex(key, shared, async () => (await getCellScores(db, { placeId: place, spec, viewer: request.viewer })).features);
+		index = shared ? await indexes.get(key, () => buildIndex(load)) : await buildIndex(load);
 	} else {
 		const source = await tableSource(db, layer, params);
 		if (await supportsMvt(db)) return { bytes: await mvtTile(db, layer, source, z, x, y), engine: 'postgis', shared };
@@ -204,8 +187,8 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 			version += `/${String(publication?.computed_at ?? '')}`;
 		}
 		const key = `${layer}?${[...params].sort().map(([k, v]) => `${k}=${v}`).join('&')}#${version}`;
-		index = await cachedIndex(key, true, async () =>
-			(await layerFeatures(db, source)).map((row) => ({ type: 'Feature', properties: row.properties, geometry: row.geometry as Feature['geometry'] }))
+		index = await indexes.get(key, () =>
+			buildIndex(async () => (await layerFeatures(db, source)).map((row) => ({ type: 'Feature', properties: row.properties, geometry: row.geometry as Feature['geometry'] })))
 		);
 	}
 	const tile = index.getTile(z, x, y);

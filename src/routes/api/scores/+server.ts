@@ -1,5 +1,5 @@
 import { GEOJSON_CONTENT_TYPE } from '$lib/server/assets/geojson';
-import { jsonText } from '$lib/server/http/json-memo';
+import { memoisedJsonResponse } from '$lib/server/http/json-memo';
 import { getAppDatabase } from '$lib/server/db/app';
 import { handleApi } from '$lib/server/http/errors';
 import { scoreRequestFromUrl } from '$lib/server/scores/request';
@@ -12,12 +12,13 @@ import type { RequestHandler } from './$types';
  *   [&decay=gaussian|exponential&halfWeight=min]
  * A GeoJSON FeatureCollection of the place's 250 m cells with properties.score, rank and percentile.
  */
-export const GET: RequestHandler = ({ url, locals }) =>
+export const GET: RequestHandler = (event) =>
 	handleApi(async () => {
-		const request = scoreRequestFromUrl(url, locals.user?.role);
+		const request = scoreRequestFromUrl(event.url, event.locals.user?.role);
 		const { db } = await getAppDatabase();
 		const layer = await getCellScores(db, request);
-		return new Response(jsonText(layer), {
-			headers: { 'Content-Type': GEOJSON_CONTENT_TYPE, 'Cache-Control': request.spec.scenario ? 'private, no-store' : 'public, max-age=60' }
+		return memoisedJsonResponse(layer, event.request, {
+			'Content-Type': GEOJSON_CONTENT_TYPE,
+			'Cache-Control': request.spec.scenario ? 'private, no-store' : 'public, max-age=60'
 		});
 	});
