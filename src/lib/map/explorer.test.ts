@@ -6,6 +6,7 @@ import {
 	enterprisesLegend,
 	explorerStateFromUrl,
 	exportFileName,
+	IMD_NO_DECILE_COLOUR,
 	roundCamera,
 	sitesLegend,
 	viewTitle,
@@ -60,10 +61,13 @@ describe('legend and title', () => {
 		expect(enterprisesLegend([], 11).items).toHaveLength(8);
 	});
 
-	it('labels IMD decile 1 as the most deprived', () => {
+	it('labels IMD decile 1 as the most deprived, and says what the no-decile grey means', () => {
 		const items = areasLegend(['lsoa', 'ward']).items;
 		expect(items[0]!.label).toBe('1 = most deprived');
+		expect(items[9]!.label).toBe('10 = least deprived');
+		expect(items[10]).toMatchObject({ label: 'No decile loaded', colour: IMD_NO_DECILE_COLOUR });
 		expect(items.at(-1)!.label).toBe('Ward boundary');
+		expect(areasLegend(['ward']).items.map((i) => i.label)).toEqual(['Ward boundary']);
 	});
 
 	it('titles a view by place and layers, and names the file by place and date', () => {

@@ -153,6 +153,12 @@ export const AGGREGATE_BELOW_ZOOM = 13;
  * most deprived so the eye goes there first.
  */
 export const IMD_DECILE_COLOURS = ['#a50026', '#d73027', '#f46d43', '#fdae61', '#fee090', '#e0f3f8', '#abd9e9', '#74add1', '#4575b4', '#313695'] as const;
+/**
+ * LSOAs with no decile (IMD 2019 is published for 2011 LSOAs, so a 2021 LSOA that was split or
+ * redrawn has none): a mid grey, darker than the palest deciles, so "unknown" never reads as
+ * "average" (decile 5 or 6) or as no area at all.
+ */
+export const IMD_NO_DECILE_COLOUR = '#969696';
 export const WARD_LINE_COLOUR = '#4b1d6b';
 
 export function hexToRgb(hex: string, alpha = 255): [number, number, number, number] {
@@ -218,6 +224,7 @@ export function areasLegend(areaTypes: readonly string[]): LegendSection {
 		IMD_DECILE_COLOURS.forEach((colour, i) =>
 			items.push({ label: i === 0 ? '1 = most deprived' : i === 9 ? '10 = least deprived' : String(i + 1), colour, shape: 'fill', outline: colour })
 		);
+		items.push({ label: 'No decile loaded', colour: IMD_NO_DECILE_COLOUR, shape: 'fill', outline: IMD_NO_DECILE_COLOUR });
 	}
 	if (areaTypes.includes('ward')) items.push({ label: 'Ward boundary', colour: WARD_LINE_COLOUR, shape: 'line' });
 	return { id: 'areas', title: areaTypes.includes('lsoa') ? 'Deprivation (IMD decile, LSOA)' : 'Areas', items };

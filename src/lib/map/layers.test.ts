@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { MultiPolygon } from 'geojson';
+import type { LayerSpecification } from 'maplibre-gl';
+import { IMD_DECILE_COLOURS, IMD_NO_DECILE_COLOUR } from './explorer';
 import { KIND_STYLES, type MacroAssetFeatureCollection } from './macro-assets';
 import {
+	areaLayerBeforeId,
+	areaLayers,
 	isBasemapSource,
 	kindColourExpression,
 	LAYER_IDS,
@@ -11,6 +15,9 @@ import {
 	PROJECT_ID_PREFIX,
 	selectedSiteFilter,
 	siteShapes,
+	SOURCE_IDS,
+	STREET_COLOUR,
+	streetLayers,
 	unionBBox
 } from './layers';
 
@@ -133,6 +140,69 @@ describe('projectLayers', () => {
 
 	it('hands the map only the properties it styles by', () => {
 		expect(siteShapes(sites).features[0]!.properties).toMatchObject({ id: 'hospital', kind: 'hospital' });
+	});
+});
+
+/** A paint property of one layer, as plain JSON. */
+function paint(layers: readonly LayerSpecification[], id: string, property: string): unknown {
+	const layer = layers.find((l) => l.id === id);
+	return (layer as { paint?: Record<string, unknown> } | undefined)?.paint?.[property];
+}
+
+describe('streetLayers', () => {
+	const { sources, layers } = streetLayers('http://atlas.test/tiles/streets/{z}/{x}/{y}.mvt?place=p');
+
+	it('draws the streets tiles in one namespaced line layer', () => {
+		expect(Object.keys(sources)).toEqual([SOURCE_IDS.streets]);
+		expect(layers.map((l) => [l.id, l.type, 'source-layer' in l ? l['source-layer'] : undefined])).toEqual([[LAYER_IDS.streets, 'line', 'streets']]);
+		expect(paint(layers, LAYER_IDS.streets, 'line-color')).toBe(STREET_COLOUR);
+	});
+
+	it('draws main roads wider than streets, and streets wider than service roads and paths, at every zoom', () => {
+		// ['interpolate', ['linear'], ['zoom'], z, ['match', ['get', 'highway'], major, w, minor, w, street], ...]
+		const width = paint(layers, LAYER_IDS.streets, 'line-width') as unknown[];
+		const stops = width.slice(3);
+		expect(stops.length).toBeGreaterThanOrEqual(4);
+		for (let i = 0; i < stops.length; i += 2) {
+			const match = stops[i + 1] as [string, unknown, string[], number, string[], number, number];
+			const widthOf = (highway: string) => (match[2].includes(highway) ? match[3] : match[4].includes(highway) ? match[5] : match[6]);
+			expect(widthOf('primary')).toBeGreaterThan(widthOf('residential'));
+			expect(widthOf('residential')).toBeGreaterThan(widthOf('service'));
+			expect(widthOf('footway')).toBe(widthOf('service'));
+			expect(widthOf('trunk_link')).toBe(widthOf('primary'));
+		}
+	});
+});
+
+describe('areaLayers', () => {
+	it('fills LSOAs by IMD decile, with the no-decile grey for the rest, and outlines wards', () => {
+		const { sources, layers } = areaLayers('http://atlas.test', ['lsoa', 'ward']);
+		expect(Object.keys(sources).sort()).toEqual([SOURCE_IDS.lsoas, SOURCE_IDS.wards].sort());
+		const fill = paint(layers, LAYER_IDS.lsoaFill, 'fill-color') as unknown[];
+		expect(fill.slice(0, 2)).toEqual(['match', ['get', 'imd_decile']]);
+		expect(fill[2]).toBe(1);
+		expect(fill[3]).toBe(IMD_DECILE_COLOURS[0]);
+		expect(fill.at(-1)).toBe(IMD_NO_DECILE_COLOUR);
+		expect(layers.map((l) => l.id)).toEqual([LAYER_IDS.lsoaFill, LAYER_IDS.lsoaOutline, LAYER_IDS.wardFill, LAYER_IDS.wardLine]);
+	});
+
+	it('asks only for the area types loaded', () => {
+		const { sources, layers } = areaLayers('http://atlas.test', ['ward']);
+		expect(Object.keys(sources)).toEqual([SOURCE_IDS.wards]);
+		expect(layers.map((l) => l.id)).toEqual([LAYER_IDS.wardFill, LAYER_IDS.wardLine]);
+	});
+});
+
+describe('areaLayerBeforeId', () => {
+	it('puts the LSOA fill under the streets when they are drawn, otherwise under the mask', () => {
+		expect(areaLayerBeforeId(LAYER_IDS.lsoaFill, (id) => id === LAYER_IDS.streets)).toBe(LAYER_IDS.streets);
+		expect(areaLayerBeforeId(LAYER_IDS.lsoaFill, () => false)).toBe(LAYER_IDS.mask);
+	});
+
+	it('puts LSOA outlines and wards under the place boundary', () => {
+		for (const id of [LAYER_IDS.lsoaOutline, LAYER_IDS.wardFill, LAYER_IDS.wardLine]) {
+			expect(areaLayerBeforeId(id, () => true)).toBe(LAYER_IDS.boundary);
+		}
 	});
 });
 

@@ -12,7 +12,7 @@ import type {
 	StyleSpecification
 } from 'maplibre-gl';
 import { KIND_STYLES, type BBox, type MacroAssetFeatureCollection, type MacroAssetKind, type MacroAssetStatus } from './macro-assets';
-import { DASHED_STATUSES, IMD_DECILE_COLOURS, WARD_LINE_COLOUR } from './explorer';
+import { DASHED_STATUSES, IMD_DECILE_COLOURS, IMD_NO_DECILE_COLOUR, WARD_LINE_COLOUR } from './explorer';
 
 export const SOURCE_IDS = {
 	mask: 'atlas-place-mask',
@@ -45,6 +45,8 @@ export const SITE_LAYER_IDS = [LAYER_IDS.siteFill, LAYER_IDS.siteOutline, LAYER_
 export const PROJECT_ID_PREFIX = 'atlas-';
 
 const BOUNDARY_COLOUR = '#1f2937';
+/** The walking network's streets, drawn on the plain background when there is no basemap. */
+export const STREET_COLOUR = '#b8b2a4';
 const SELECTED_COLOUR = '#111111';
 
 /** A MapLibre `match` on the feature's kind, one colour per kind, "other"'s colour otherwise. */
@@ -118,9 +120,20 @@ export interface ProjectLayers {
 	layers: LayerSpecification[];
 }
 
+/** Roads that carry through traffic (OSM highway=*): the skeleton people find their way by. */
+export const MAJOR_HIGHWAYS = ['trunk', 'trunk_link', 'primary', 'primary_link', 'secondary', 'secondary_link'] as const;
+/** Service roads (car parks, yards, driveways) and paths: most of an OSM network's ways, drawn thin. */
+export const MINOR_HIGHWAYS = ['service', 'cycleway', 'footway', 'path', 'steps', 'track', 'bridleway', 'corridor'] as const;
+
+/** Line width at `zoom`: wide for major roads, thin for service roads and paths, streets between. */
+function streetWidth(zoom: number, major: number, street: number, minor: number): (number | ExpressionSpecification)[] {
+	return [zoom, ['match', ['get', 'highway'], [...MAJOR_HIGHWAYS], major, [...MINOR_HIGHWAYS], minor, street]];
+}
+
 /**
  * The imported walking network (`/tiles/streets/...`), drawn only when there is no basemap so that
- * the map still shows where the streets are. `tilesUrl` is absolute (MapLibre's workers need it).
+ * the map still shows where the streets are. Without a glyph server there are no street names, so
+ * the road hierarchy is drawn by width instead. `tilesUrl` is absolute (MapLibre's workers need it).
  */
 export function streetLayers(tilesUrl: string): ProjectLayers {
 	return {
@@ -132,11 +145,17 @@ export function streetLayers(tilesUrl: string): ProjectLayers {
 				source: SOURCE_IDS.streets,
 				'source-layer': 'streets',
 				layout: { 'line-join': 'round', 'line-cap': 'round' },
-				paint: { 'line-color': '#b8b2a4', 'line-width': ['interpolate', ['linear'], ['zoom'], 12, 0.8, 16, 4] }
+				paint: {
+					'line-color': STREET_COLOUR,
+					'line-width': ['interpolate', ['linear'], ['zoom'], ...streetWidth(12, 1.6, 0.8, 0.4), ...streetWidth(16, 8, 4, 1.8)] as ExpressionSpecification
+				}
 			}
 		]
 	};
 }
+
+/** Translucent, so that a basemap under an LSOA still shows through its decile colour. */
+export const LSOA_FILL_OPACITY = 0.55;
 
 /** LSOAs filled by IMD decile (1 = most deprived) and ward outlines, from `/tiles/reference-areas`. */
 export function areaLayers(origin: string, areaTypes: readonly string[]): ProjectLayers {
@@ -145,9 +164,9 @@ export function areaLayers(origin: string, areaTypes: readonly string[]): Projec
 	const tiles = (type: string) => [`${origin}/tiles/reference-areas/{z}/{x}/{y}.mvt?type=${type}`];
 	if (areaTypes.includes('lsoa')) {
 		sources[SOURCE_IDS.lsoas] = { type: 'vector', tiles: tiles('lsoa'), minzoom: 8, maxzoom: 15 };
-		const colour = ['match', ['get', 'imd_decile'], ...IMD_DECILE_COLOURS.flatMap((c, i) => [i + 1, c]), '#d9d9d9'] as unknown as ExpressionSpecification;
+		const colour = ['match', ['get', 'imd_decile'], ...IMD_DECILE_COLOURS.flatMap((c, i) => [i + 1, c]), IMD_NO_DECILE_COLOUR] as unknown as ExpressionSpecification;
 		layers.push(
-			{ id: LAYER_IDS.lsoaFill, type: 'fill', source: SOURCE_IDS.lsoas, 'source-layer': 'reference-areas', paint: { 'fill-color': colour, 'fill-opacity': 0.55 } },
+			{ id: LAYER_IDS.lsoaFill, type: 'fill', source: SOURCE_IDS.lsoas, 'source-layer': 'reference-areas', paint: { 'fill-color': colour, 'fill-opacity': LSOA_FILL_OPACITY } },
 			{ id: LAYER_IDS.lsoaOutline, type: 'line', source: SOURCE_IDS.lsoas, 'source-layer': 'reference-areas', paint: { 'line-color': '#ffffff', 'line-width': 0.6 } }
 		);
 	}
@@ -159,6 +178,18 @@ export function areaLayers(origin: string, areaTypes: readonly string[]): Projec
 		);
 	}
 	return { sources, layers };
+}
+
+/**
+ * The layer an area layer is inserted under (MapLibre's `beforeId`), given which layers the map
+ * has. The LSOA fill goes under the streets (or, with a basemap, under the mask): a choropleth over
+ * the streets that stand in for the basemap would hide them, and outside the place it is dimmed
+ * like everything else there. The LSOA outlines and the wards go over the mask, under the place
+ * boundary, so a ward line never hides the boundary's dashes.
+ */
+export function areaLayerBeforeId(layerId: string, hasLayer: (id: string) => boolean): string {
+	if (layerId !== LAYER_IDS.lsoaFill) return LAYER_IDS.boundary;
+	return hasLayer(LAYER_IDS.streets) ? LAYER_IDS.streets : LAYER_IDS.mask;
 }
 
 export function projectLayers(
