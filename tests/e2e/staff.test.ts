@@ -47,6 +47,32 @@ if (!chromiumPath) {
 			}
 		});
 
+		it('keeps a username typed while the page was still loading its scripts (a slow phone)', async () => {
+			const { context, page } = await openPage(browser, DESKTOP);
+			try {
+				// Hold the app's scripts back, type into the server-rendered form, then let it hydrate.
+				let release!: () => void;
+				const released = new Promise<void>((resolve) => (release = resolve));
+				await page.route('**/_app/immutable/**', async (route) => {
+					await released;
+					await route.continue();
+				});
+				await page.goto(`${baseUrl}/signin`, { waitUntil: 'commit' });
+				// An account that does not exist: the answer is the same generic message, and no real
+				// account collects failed attempts.
+				await page.getByLabel('Username').fill('someone.typing.early');
+				await page.getByLabel('Password').fill('typed before the scripts ran');
+				release();
+				await page.waitForLoadState('networkidle');
+				await expect(page.getByLabel('Username').inputValue()).resolves.toBe('someone.typing.early');
+				await page.getByRole('button', { name: 'Sign in' }).click();
+				await expect(page.getByRole('alert').innerText()).resolves.toMatch(/did not match, or too many attempts/);
+				await expect(page.getByLabel('Username').inputValue()).resolves.toBe('someone.typing.early');
+			} finally {
+				await context.close();
+			}
+		});
+
 		it('lets a researcher add a record and see only their own', async () => {
 			const { context, page, errors } = await openPage(browser, DESKTOP);
 			try {
