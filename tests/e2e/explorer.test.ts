@@ -49,6 +49,79 @@ async function mapShot(page: Page): Promise<Buffer> {
 	return png;
 }
 
+/**
+ * Where a longitude/latitude is drawn on a MapLibre map with no pitch or bearing: Web Mercator
+ * with 512-pixel tiles, relative to the screen point where the camera's centre is drawn.
+ */
+function project([lon, lat]: readonly [number, number], camera: { lon: number; lat: number; z: number }, centre: { x: number; y: number }) {
+	const worldSize = 512 * 2 ** camera.z;
+	const x = (degrees: number) => ((degrees + 180) / 360) * worldSize;
+	const y = (degrees: number) => ((1 - Math.log(Math.tan(Math.PI / 4 + (degrees * Math.PI) / 360)) / Math.PI) / 2) * worldSize;
+	return { x: centre.x + x(lon) - x(camera.lon), y: centre.y + y(lat) - y(camera.lat) };
+}
+
+interface Box {
+	x: number;
+	y: number;
+	width: number;
+	height: number;
+}
+const inside = (p: { x: number; y: number }, b: Box) => p.x >= b.x && p.x <= b.x + b.width && p.y >= b.y && p.y <= b.y + b.height;
+const overlap = (a: Box, b: Box) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+
+/** The camera the page wrote into its URL, once it agrees with where the map says it is. */
+async function settledCamera(page: Page): Promise<{ lon: number; lat: number; z: number }> {
+	await page.waitForFunction(() => {
+		const map = document.querySelector('[data-testid="map"]') as HTMLElement | null;
+		const url = new URL(location.href).searchParams;
+		return !!map && url.get('lon') === map.dataset.lon && url.get('lat') === map.dataset.lat && url.get('z') === map.dataset.zoom;
+	});
+	const url = new URL(page.url()).searchParams;
+	return { lon: Number(url.get('lon')), lat: Number(url.get('lat')), z: Number(url.get('z')) };
+}
+
+/**
+ * On a 1920 × 1080 projector: the legend is a low strip of large type, and it hides no site's
+ * name. Where each name belongs comes from the sites' label points, projected with the camera in
+ * the URL and centred in the map above the legend (the map's bottom padding); the names MapLibre
+ * drew must sit there, so the projection is the one on screen.
+ */
+async function expectLegendClearOfSites(page: Page, placeId: string) {
+	const legend = page.getByTestId('map-legend');
+	const legendBox = (await legend.boundingBox())!;
+	const mapBox = (await page.locator('[data-testid="map"]').boundingBox())!;
+	expect(legendBox.height, 'legend height on a 1080-pixel screen').toBeLessThanOrEqual(0.25 * mapBox.height);
+	const fontSizes = await legend.locator('li, h3').evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
+	expect(Math.min(...fontSizes), 'smallest legend type, px').toBeGreaterThanOrEqual(24);
+
+	const camera = await settledCamera(page);
+	const centre = { x: mapBox.x + mapBox.width / 2, y: mapBox.y + (legendBox.y - mapBox.y) / 2 };
+	const { features } = (await (await fetch(`${baseUrl}/api/places/${placeId}/macro-assets`)).json()) as {
+		features: { properties: { id: string; name: string; label_point: [number, number] } }[];
+	};
+	expect(features.length).toBeGreaterThan(0);
+	const drawn = await page.locator('.atlas-site-label').evaluateAll((els) =>
+		els.map((el) => {
+			const e = el as HTMLElement;
+			const r = e.getBoundingClientRect();
+			return { id: e.dataset.siteId!, placement: e.dataset.placement, dx: Number(e.dataset.dx), dy: Number(e.dataset.dy), box: { x: r.x, y: r.y, width: r.width, height: r.height } };
+		})
+	);
+	for (const { properties: site } of features) {
+		const point = project(site.label_point, camera, centre);
+		expect(inside(point, mapBox), `${site.name}: its place is on the map`).toBe(true);
+		expect(inside(point, legendBox), `${site.name}: its place is not under the legend`).toBe(false);
+		const label = drawn.find((d) => d.id === site.id);
+		expect(label?.placement, `${site.name}: its name is shown`).not.toBe('hidden');
+		// The name is drawn at its place plus the offset the label layout chose.
+		const anchor = { x: label!.box.x + label!.box.width / 2 - label!.dx, y: label!.box.y + label!.box.height / 2 - label!.dy };
+		expect(Math.abs(anchor.x - point.x), `${site.name}: drawn where projected (x)`).toBeLessThanOrEqual(4);
+		expect(Math.abs(anchor.y - point.y), `${site.name}: drawn where projected (y)`).toBeLessThanOrEqual(4);
+		expect(overlap(label!.box, legendBox), `${site.name}: its name is clear of the legend`).toBe(false);
+	}
+	return camera;
+}
+
 const enterpriseColours = Object.values(CONSORTIUM_STYLES).map((s) => s.colour.toLowerCase());
 const hubColours = Object.values(HUB_TYPE_STYLES).map((s) => s.colour.toLowerCase());
 const sum = (counts: Record<string, number>, colours: string[]) => colours.reduce((a, c) => a + (counts[c] ?? 0), 0);
@@ -195,7 +268,7 @@ if (!chromiumPath) {
 			}
 		});
 
-		it('presents: no header, panel or controls, a large legend, and keys handed to the parent frame', async () => {
+		it('presents: no header, panel or controls, a low legend clear of the sites, and keys handed to the parent frame', async () => {
 			const { context, page, errors } = await openPage(browser, PROJECTOR);
 			try {
 				await page.goto(`${baseUrl}/?present=1&layers=sites,enterprises,hubs`);
@@ -205,12 +278,26 @@ if (!chromiumPath) {
 				await expect(page.locator('.maplibregl-ctrl-zoom-in').isVisible()).resolves.toBe(false);
 				const legend = page.getByTestId('map-legend');
 				await expect(legend.isVisible()).resolves.toBe(true);
-				const fontPx = await legend.locator('li').first().evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
-				expect(fontPx).toBeGreaterThanOrEqual(24);
 				const mapBox = (await page.locator('[data-testid="map"]').boundingBox())!;
 				expect(mapBox.width).toBe(1920);
 				expect(mapBox.height).toBe(1080);
+				await expectLegendClearOfSites(page, placeId);
 				await saveScreenshot('explorer-present-1920.png', await page.screenshot());
+
+				// With the score layer on too: a longer legend, still a strip, still clear of the sites.
+				const withScores = `${baseUrl}/?present=1&layers=sites,enterprises,hubs,scores&scores=e2sfca`;
+				await page.goto(withScores);
+				await page.locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 30_000 });
+				await waitForMap(page);
+				await legend.locator('[data-legend="scores"]').waitFor();
+				const camera = await expectLegendClearOfSites(page, placeId);
+				await saveScreenshot('explorer-present-1920-scores.png', await page.screenshot());
+
+				// The same view from its link: the camera round-trips exactly, centred above the legend.
+				await page.goto(`${withScores}&lon=${camera.lon}&lat=${camera.lat}&z=${camera.z}`);
+				await page.locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 30_000 });
+				await waitForMap(page);
+				expect(await expectLegendClearOfSites(page, placeId)).toEqual(camera);
 
 				// Inside a frame (as /present/<id> embeds it), navigation keys go to the parent page.
 				await page.goto(`${baseUrl}/api/health`);
