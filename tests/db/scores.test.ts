@@ -12,6 +12,7 @@ import { parseScoreSpec, type ScoreSpec } from '../../src/lib/domain/scoring/spe
 import type { Database } from '../../src/lib/server/db/schema';
 import { ApiError } from '../../src/lib/server/http/errors';
 import { addOpportunity, addSite, createScenario, getScenario, updateOpportunity, updateSite } from '../../src/lib/server/scenarios/index';
+import { markPublicationStale } from '../../src/lib/server/restricted/records';
 import { compareScenario } from '../../src/lib/server/scores/compare';
 import { loadScoringInputs, loadSupply, runEngine } from '../../src/lib/server/scores/reference';
 import { explainCell, explainSite, getCellScores, getSiteScores, prepareScores } from '../../src/lib/server/scores/service';
@@ -282,6 +283,21 @@ describe('scores over the demo data', () => {
 		} finally {
 			await db.deleteFrom('reference_area').where('code', '=', 'E01999999').execute();
 		}
+	});
+
+	it('serves a computed layer again until its inputs change; a change of records is never hidden by it', async () => {
+		const db = database.db;
+		const request = { placeId: PLACE, spec: spec('method=2sfca&threshold=17'), viewer: undefined };
+		const first = await getCellScores(db, request);
+		expect(await getCellScores(db, request)).toBe(first);
+		// A researcher saves a record: the publication is withdrawn and rebuilt on the next ask.
+		await markPublicationStale(db, PLACE);
+		const second = await getCellScores(db, request);
+		expect(second).not.toBe(first);
+		expect(await getCellScores(db, request)).toBe(second);
+		// And again: the inputs before each rebuild look alike (no publication), the layers must not be shared.
+		await markPublicationStale(db, PLACE);
+		expect(await getCellScores(db, request)).not.toBe(second);
 	});
 
 	it('refuses what it cannot answer, saying why', async () => {

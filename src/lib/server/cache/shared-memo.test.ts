@@ -46,9 +46,12 @@ describe('SharedMemo', () => {
 		let runs = 0;
 		const compute = () => Promise.resolve(++runs);
 		await expect(memo.get('a', compute)).resolves.toBe(1);
+		expect(memo.has('a')).toBe(true);
+		expect(memo.has('b')).toBe(false);
 		clock += 29_999;
 		await expect(memo.get('a', compute)).resolves.toBe(1);
 		clock += 1;
+		expect(memo.has('a')).toBe(false);
 		await expect(memo.get('a', compute)).resolves.toBe(2);
 		await memo.get('b', compute); // 3
 		await memo.get('c', compute); // 4: 'a' is the oldest and goes

@@ -34,6 +34,12 @@ export class SharedMemo<V> {
 		return value;
 	}
 
+	/** Whether `key` has a live entry (finished or still running). */
+	has(key: string): boolean {
+		const hit = this.#entries.get(key);
+		return !!hit && hit.expires > this.now();
+	}
+
 	get size(): number {
 		return this.#entries.size;
 	}

@@ -37,8 +37,8 @@ export interface Prepared {
 	readonly travel: { computedSites: number; milliseconds: number };
 }
 
-/** Validates the request against the data and fills every cache the scoring query reads. */
-export async function prepareScores(db: Kysely<Database>, request: ScoreRequest): Promise<Prepared> {
+/** Checks the request against the data (place, skill group, who may see a scenario, a walking network). */
+async function validateScoreRequest(db: Kysely<Database>, request: ScoreRequest): Promise<Prepared['scenario']> {
 	const { placeId, spec } = request;
 	const place = await db.selectFrom('place').select('id').where('id', '=', placeId).executeTakeFirst();
 	if (!place) throw new ApiError('not_found', `There is no place "${placeId}" (see GET /api/places).`);
@@ -58,6 +58,13 @@ export async function prepareScores(db: Kysely<Database>, request: ScoreRequest)
 	if (spec.distance === 'walk' && !(await hasWalkingNetwork(db, placeId))) {
 		throw new ApiError('unprocessable', `distance=walk needs a walking network for place "${placeId}"; none is imported (npm run import -- osm <file.osm.pbf>). Use distance=straight.`);
 	}
+	return scenario;
+}
+
+/** Validates the request against the data and fills every cache the scoring query reads. */
+export async function prepareScores(db: Kysely<Database>, request: ScoreRequest): Promise<Prepared> {
+	const { placeId, spec } = request;
+	const scenario = await validateScoreRequest(db, request);
 	const cfg = config();
 	await ensurePublication(db, placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
 	const grid = await ensureScoreGrid(db, placeId);
@@ -160,9 +167,22 @@ export function summariseByDecile(scores: readonly { score: number; imdDecile: n
 
 /** GET /api/scores: every cell of the place with its score, rank and percentile. */
 export async function getCellScores(db: Kysely<Database>, request: ScoreRequest): Promise<ScoreLayer> {
-	const prepared = await prepareScores(db, request);
-	const memoKey = `${request.placeId}?${new URLSearchParams(scoreSpecParameters(request.spec)).toString()}#${await scoreInputsDigest(db, prepared.context)}`;
-	return layerMemo.get(memoKey, () => computeCellScores(db, request, prepared));
+	// The digest covers every input (publication, sites and their shapes, opportunities, network,
+	// areas, boundary), so a layer already computed for it is served after one query; the grid,
+	// publication and distance caches are filled only when something changed.
+	await validateScoreRequest(db, request);
+	const context = { placeId: request.placeId, spec: request.spec };
+	const keyOf = (digest: string) => `${request.placeId}?${new URLSearchParams(scoreSpecParameters(request.spec)).toString()}#${digest}`;
+	let key = keyOf(await scoreInputsDigest(db, context));
+	let prepared: Prepared | undefined;
+	if (!layerMemo.has(key)) {
+		// Nothing for these inputs yet: fill the caches, then key the layer by the digest of what
+		// they now hold. (A digest taken before, say, a withdrawn publication was rebuilt, would
+		// match the next withdrawal's too; only digests taken after preparing are ever stored.)
+		prepared = await prepareScores(db, request);
+		key = keyOf(await scoreInputsDigest(db, context));
+	}
+	return layerMemo.get(key, async () => computeCellScores(db, request, prepared ?? (await prepareScores(db, request))));
 }
 
 /**

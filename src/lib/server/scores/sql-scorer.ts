@@ -151,7 +151,7 @@ export async function scoreInputsDigest(db: Kysely<Database>, context: ScoringCo
 			(SELECT string_agg(site_id || ':' || skill_group_id || ':' || count, ',' ORDER BY site_id, skill_group_id, count) FROM (${opportunityRows(source)}) o),
 			(SELECT imported_at::text FROM walk_network WHERE place_id = ${context.placeId}),
 			(SELECT count(*)::text FROM reference_area WHERE imd_decile IS NOT NULL),
-			(SELECT boundary_hash FROM score_grid WHERE place_id = ${context.placeId})
+			(SELECT md5(ST_AsEWKB(boundary)) FROM place WHERE id = ${context.placeId})
 		)) AS digest`.execute(db);
 	return rows[0]!.digest;
 }
