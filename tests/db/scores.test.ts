@@ -16,7 +16,7 @@ import { markPublicationStale } from '../../src/lib/server/restricted/records';
 import { compareScenario } from '../../src/lib/server/scores/compare';
 import { loadScoringInputs, loadSupply, runEngine } from '../../src/lib/server/scores/reference';
 import { explainCell, explainSite, getCellScores, getSiteScores, prepareScores } from '../../src/lib/server/scores/service';
-import { layerKeyOf, scoreCellsInDatabase, siteViewInDatabase } from '../../src/lib/server/scores/sql-scorer';
+import { layerKeyOf, scoreCellsInDatabase, scoreInputsDigest, siteViewInDatabase } from '../../src/lib/server/scores/sql-scorer';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { openTestDatabase, type TestDatabase } from './support';
 
@@ -298,6 +298,26 @@ describe('scores over the demo data', () => {
 		// And again: the inputs before each rebuild look alike (no publication), the layers must not be shared.
 		await markPublicationStale(db, PLACE);
 		expect(await getCellScores(db, request)).not.toBe(second);
+	});
+
+	it('digests the inputs by table versions: a change moves it, a read or a rolled-back change does not', async () => {
+		const db = database.db;
+		const context = { placeId: PLACE, spec: spec('method=e2sfca') };
+		const before = await scoreInputsDigest(db, context);
+		await db.selectFrom('opportunity').selectAll().execute();
+		expect(await scoreInputsDigest(db, context)).toBe(before);
+		await db
+			.transaction()
+			.execute(async (trx) => {
+				await trx.updateTable('opportunity').set({ count: sql`count + 1` }).execute();
+				throw new Error('roll back');
+			})
+			.catch(() => undefined);
+		expect(await scoreInputsDigest(db, context)).toBe(before);
+		const site = await db.selectFrom('macro_asset').select('id').where('place_id', '=', PLACE).orderBy('id').executeTakeFirstOrThrow();
+		await db.updateTable('macro_asset').set({ status: sql`status` }).where('id', '=', site.id).execute();
+		const after = await scoreInputsDigest(db, context);
+		expect(after).not.toBe(before);
 	});
 
 	it('refuses what it cannot answer, saying why', async () => {

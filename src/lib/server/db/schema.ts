@@ -162,6 +162,12 @@ export interface SchemaMigrationTable {
 	applied_at: CreatedAt;
 }
 
+/** Migration 0006: a counter per table that score layers read, bumped by statement triggers. */
+export interface DataVersionTable {
+	table_name: string;
+	version: BigIntId;
+}
+
 export interface Database {
 	place: PlaceTable;
 	skill_group: SkillGroupTable;
@@ -192,6 +198,7 @@ export interface Database {
 	scenario_opportunity: ScenarioOpportunityTable;
 	story: StoryTable;
 	story_view: StoryViewTable;
+	data_version: DataVersionTable;
 }
 
 export type Place = Selectable<PlaceTable>;

