@@ -342,6 +342,45 @@ if (!chromiumPath) {
 			}
 		});
 
+		it('prints on a landscape page: the map with its title, date and legend, no panel or controls', async () => {
+			// A4 landscape at 96 dpi, as the print preview lays it out.
+			const { context, page, errors } = await openPage(browser, { viewport: { width: 1123, height: 794 }, deviceScaleFactor: 1 });
+			try {
+				await page.goto(`${baseUrl}/?layers=sites,enterprises,hubs`);
+				await waitForMap(page);
+				await page.emulateMedia({ media: 'print' });
+				await expect(page.locator('header.topbar').isVisible()).resolves.toBe(false);
+				await expect(page.locator('aside.panel').isVisible()).resolves.toBe(false);
+				await expect(page.locator('.maplibregl-ctrl-zoom-in').isVisible()).resolves.toBe(false);
+				const title = page.getByTestId('print-title');
+				await expect(title.isVisible()).resolves.toBe(true);
+				const today = new Date().toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' });
+				await expect(title.innerText()).resolves.toMatch(new RegExp(`^Greater Icknield: capital projects, community hubs and social enterprises · printed ${today}$`));
+				const legend = page.getByTestId('map-legend');
+				await expect(legend.isVisible()).resolves.toBe(true);
+				// Title, map and legend one after another, none covering another.
+				const titleBox = (await title.boundingBox())!;
+				const map = (await page.locator('[data-testid="map"]').boundingBox())!;
+				const legendBox = (await legend.boundingBox())!;
+				expect(map.width).toBeGreaterThan(1000);
+				expect(map.height).toBeGreaterThan(400);
+				expect(titleBox.y + titleBox.height).toBeLessThanOrEqual(map.y);
+				expect(legendBox.y).toBeGreaterThanOrEqual(map.y + map.height);
+				const pdf = await page.pdf({ format: 'A4', landscape: true, printBackground: true });
+				expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+				expect(pdf.length).toBeGreaterThan(50_000);
+				// One sheet: title, map and legend fit the page together.
+				expect(pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length).toBe(1);
+				const shot = await page.screenshot({ fullPage: true });
+				await saveScreenshot('explorer-print-a4.png', shot);
+				const stats = await pixelStats(context, shot, ['#ffffff']);
+				expect(stats.distinctColours).toBeGreaterThan(20);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
 		it('reads on a projector and on a phone (screenshots)', async () => {
 			for (const [name, options] of [
 				['explorer-1920.png', PROJECTOR],

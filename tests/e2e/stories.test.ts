@@ -181,7 +181,8 @@ if (!chromiumPath) {
 
 				// Keys the embedded map forwards while it has the focus.
 				await page.evaluate(() => window.postMessage({ type: 'atlas-key', key: 'PageUp' }, window.location.origin));
-				await expect(page.getByTestId('present-title').innerText()).resolves.toBe(VIEWS.hospital.title);
+				// A message arrives after the call that posts it returns: wait for the step.
+				await expect.poll(() => page.getByTestId('present-title').innerText()).toBe(VIEWS.hospital.title);
 
 				await page.keyboard.press('Escape');
 				await page.waitForURL((url) => url.pathname === `/stories/${storyId}`);
