@@ -4,6 +4,7 @@
  */
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tileAt } from '../../src/lib/domain/tiles/address';
 import { COLLECTIONS, findCollection, parseItemsQuery } from '../../src/lib/server/ogc/collections';
@@ -81,6 +82,21 @@ describe('vector tiles', () => {
 		expect(answers[0]!.shared).toBe(true);
 		expect(decode(answers[0]!.bytes, 'opportunity-scores').length).toBeGreaterThan(0);
 		expect(await ask()).toBe(answers[0]);
+	});
+
+	it('draws a hub added after its layer was first tiled, in the next tile asked for', async () => {
+		const db = database.db;
+		const params = new URLSearchParams('place=greater-icknield');
+		const ask = (lon: number, lat: number) => getTile(db, { layer: 'community-hubs', ...tileAt(lon, lat, 16), params, viewer: undefined });
+		await ask(-1.93, 52.485); // the layer is read (and, on PGlite, indexed) before the hub exists
+		await sql`INSERT INTO community_hub (id, place_id, name, hub_type, geom)
+		          VALUES ('late-hub', 'greater-icknield', 'A hub added late', 'library', ST_SetSRID(ST_MakePoint(-1.9412, 52.4911), 4326))`.execute(db);
+		try {
+			const names = decode((await ask(-1.9412, 52.4911)).bytes, 'community-hubs').map((f) => f.properties.name);
+			expect(names).toContain('A hub added late');
+		} finally {
+			await db.deleteFrom('community_hub').where('id', '=', 'late-hub').execute();
+		}
 	});
 
 	it('refuses bad addresses and parameters', async () => {

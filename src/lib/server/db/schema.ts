@@ -162,7 +162,7 @@ export interface SchemaMigrationTable {
 	applied_at: CreatedAt;
 }
 
-/** Migration 0006: a counter per table that score layers read, bumped by statement triggers. */
+/** Migrations 0006 and 0007: a counter per table that score layers and tiles read, bumped by statement triggers. */
 export interface DataVersionTable {
 	table_name: string;
 	version: BigIntId;

@@ -51,12 +51,11 @@ export async function getResidentLayer(db: Kysely<Database>, query: ResidentLaye
 		if (!skill) throw new ApiError('bad_request', `skill must be "all" or a skill group id; "${query.skill}" is not one.`);
 	}
 	const cfg = config();
-	await ensurePublication(db, query.placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
+	const stamp = await ensurePublication(db, query.placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
 	const key = filterKey({ skill: query.skill, readiness: query.readiness });
 	// A publication never changes once built (a change of records replaces it), so its layers can be
 	// kept by (place, filter, computed_at): many clients asking for one layer cost one query.
-	const stamp = await db.selectFrom('publication').select('computed_at').where('place_id', '=', query.placeId).executeTakeFirst();
-	const memoKey = `${query.placeId}|${key}|${stamp ? new Date(stamp.computed_at).toISOString() : ''}`;
+	const memoKey = `${query.placeId}|${key}|${stamp ?? ''}`;
 	return layerMemo.get(memoKey, () => readResidentLayer(db, query, key));
 }
 

@@ -25,14 +25,21 @@ export interface PublicationSettings {
 
 const UNIT_BATCH = 400;
 
-/** Makes sure the place has a current publication with these settings; builds it if not. */
-export async function ensurePublication(db: Kysely<Database>, placeId: string, settings: PublicationSettings): Promise<void> {
-	const current = await db
-		.selectFrom('publication')
-		.select(['k', 'rounding_base'])
-		.where('place_id', '=', placeId)
-		.executeTakeFirst();
-	if (current && current.k === settings.k && current.rounding_base === settings.roundingBase) return;
+/**
+ * Makes sure the place has a current publication with these settings, building it if not, and
+ * returns when it was computed (a stamp that changes with every rebuild; null for no such place),
+ * so that a caller can key what it derives from the publication without reading it again.
+ */
+export async function ensurePublication(db: Kysely<Database>, placeId: string, settings: PublicationSettings): Promise<string | null> {
+	const current = () =>
+		db
+			.selectFrom('publication')
+			.select(['k', 'rounding_base', sql<string>`computed_at::text`.as('stamp')])
+			.where('place_id', '=', placeId)
+			.executeTakeFirst();
+	const isCurrent = (row: Awaited<ReturnType<typeof current>>) => !!row && row.k === settings.k && row.rounding_base === settings.roundingBase;
+	const found = await current();
+	if (isCurrent(found)) return found!.stamp;
 	await db.transaction().execute(async (trx) => {
 		// One builder at a time per database; whoever waited finds the work done.
 		await sql`SELECT pg_advisory_xact_lock(727211)`.execute(trx);
@@ -44,6 +51,7 @@ export async function ensurePublication(db: Kysely<Database>, placeId: string, s
 		if (again && again.k === settings.k && again.rounding_base === settings.roundingBase) return;
 		await buildPublication(trx, placeId, settings);
 	});
+	return (await current())?.stamp ?? null;
 }
 
 async function buildPublication(trx: Kysely<Database>, placeId: string, settings: PublicationSettings): Promise<void> {

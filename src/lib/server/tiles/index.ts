@@ -3,8 +3,8 @@
  * table-backed layers are cut and encoded by PostGIS (ST_AsMVT); PGlite's PostGIS has no MVT
  * support, so there the same features go through geojson-vt and vt-pbf, behind the same URL.
  * Scores are computed in TypeScript-facing code either way, so they always take the geojson-vt path.
- * An index of a layer is kept for 30 seconds (and dropped sooner when its rows change), so a map's
- * burst of tile requests builds it once.
+ * An index of a layer is kept for 30 seconds (and rebuilt sooner when its table's version moves), so
+ * a map's burst of tile requests builds it once. Encoded tiles are kept 30 seconds by address.
  */
 import crypto from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -127,6 +127,14 @@ function cleanProperties(properties: Record<string, unknown> | null): Record<str
 	return out;
 }
 
+/** The parameters in a fixed order, for cache keys: the same request however its URL was written. */
+function sortedQuery(params: URLSearchParams): string {
+	return [...params]
+		.sort()
+		.map(([k, v]) => `${k}=${v}`)
+		.join('&');
+}
+
 /** geojson-vt indexes of whole layers, shared by every tile request (and every client) for 30 s. */
 const indexes = new SharedMemo<GeoJSONVT>(MAX_INDEXES, INDEX_TTL_MS);
 
@@ -147,7 +155,7 @@ const tiles = new SharedMemo<TileAnswer>(4_000, INDEX_TTL_MS);
 /** One tile; empty bytes when the layer has nothing there. */
 export async function getTile(db: Kysely<Database>, request: TileRequest): Promise<TileAnswer> {
 	const layer = checkTileRequest(request);
-	let key = `${layer}/${request.z}/${request.x}/${request.y}?${[...request.params].sort().map(([k, v]) => `${k}=${v}`).join('&')}`;
+	let key = `${layer}/${request.z}/${request.x}/${request.y}?${sortedQuery(request.params)}`;
 	if (layer === 'resident-skills' && request.params.get('place')) {
 		const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', request.params.get('place')!).executeTakeFirst();
 		key += `#${String(publication?.computed_at ?? 'none')}`;
@@ -176,17 +184,13 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 		}
 		const load = async () => (await getCellScores(db, { placeId: place, spec, viewer: request.viewer })).features;
 		// getCellScores is memoised by its inputs' digest; the index is kept 30 s on top of it.
-		const key = `${layer}?${[...params].sort().map(([k, v]) => `${k}=${v}`).join('&')}`;
+		const key = `${layer}?${sortedQuery(params)}`;
 		index = shared ? await indexes.get(key, () => buildIndex(load)) : await buildIndex(load);
 	} else {
 		const source = await tableSource(db, layer, params);
 		if (await supportsMvt(db)) return { bytes: await mvtTile(db, layer, source, z, x, y), engine: 'postgis', shared };
-		let version = await layerVersion(db, source);
-		if (layer === 'resident-skills') {
-			const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', params.get('place')!).executeTakeFirst();
-			version += `/${String(publication?.computed_at ?? '')}`;
-		}
-		const key = `${layer}?${[...params].sort().map(([k, v]) => `${k}=${v}`).join('&')}#${version}`;
+		// A new publication rewrites published_unit, so its version covers the resident layers too.
+		const key = `${layer}?${sortedQuery(params)}#${await layerVersion(db, source)}`;
 		index = await indexes.get(key, () =>
 			buildIndex(async () => (await layerFeatures(db, source)).map((row) => ({ type: 'Feature', properties: row.properties, geometry: row.geometry as Feature['geometry'] })))
 		);

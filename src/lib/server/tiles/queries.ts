@@ -59,12 +59,11 @@ export async function layerFeatures(db: Kysely<Database>, source: TileSource): P
 }
 
 /**
- * A cheap fingerprint of a layer's rows (count and latest change), so that a cached tile index
- * is rebuilt as soon as its rows change rather than when its time runs out.
+ * The version of a layer's table (bumped by a statement trigger on every change, migrations 0006
+ * and 0007), so that a cached tile index is rebuilt as soon as its rows change rather than when
+ * its time runs out; one indexed read.
  */
 export async function layerVersion(db: Kysely<Database>, source: TileSource): Promise<string> {
-	const changed = source.table === 'macro_asset' ? sql`max(s.updated_at)` : source.table === 'walk_edge' || source.table === 'published_unit' ? sql`NULL` : sql`max(s.created_at)`;
-	const { rows } = await sql<{ n: number; changed: unknown }>`
-		SELECT count(*)::integer AS n, ${changed}::text AS changed FROM ${sql.table(source.table)} s WHERE ${source.where ?? sql`true`}`.execute(db);
-	return `${rows[0]?.n ?? 0}/${String(rows[0]?.changed ?? '')}`;
+	const row = await db.selectFrom('data_version').select('version').where('table_name', '=', source.table).executeTakeFirst();
+	return String(row?.version ?? 0);
 }
