@@ -15,8 +15,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { freePort } from './lib/free-port';
 import autocannon from 'autocannon';
+import { sql } from 'kysely';
 import postgres from 'postgres';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../tests/e2e/browser';
 import { parseScoreSpec } from '../src/lib/domain/scoring/spec';
 import { tileAt } from '../src/lib/domain/tiles/address';
 import { createBenchPlace, insertBenchEnterprises, insertBenchResidents, type BenchLoadOptions } from '../src/lib/server/bench/score-load';
@@ -65,7 +66,7 @@ try {
 	await ensurePublication(db, LOAD.placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
 	const params = new URLSearchParams('method=e2sfca&skill=all');
 	const prepared = await prepareScores(db, { placeId: LOAD.placeId, spec: parseScoreSpec((n) => params.get(n)), viewer: undefined });
-	const { rows } = await (await import('kysely')).sql<{ lon: number; lat: number }>`
+	const { rows } = await sql<{ lon: number; lat: number }>`
 		SELECT ST_X(ST_Centroid(boundary)) AS lon, ST_Y(ST_Centroid(boundary)) AS lat FROM place WHERE id = ${LOAD.placeId}`.execute(db);
 	const centre = { lon: Number(rows[0]!.lon), lat: Number(rows[0]!.lat) };
 	await database.close();
@@ -142,12 +143,10 @@ try {
 		console.log(`  ${endpoint.name.padEnd(58)} p50 ${ms(at(0.5))}  p95 ${ms(at(0.95))}  p99 ${ms(at(0.99))}  ${Math.round(result.requests.average)} req/s  ${kb(result.throughput.total / Math.max(1, result.requests.total))} each${bad ? `  (${bad} non-2xx or errors)` : ''}${endpoint.cold && next > endpoint.paths.length ? '  (ran out of new tiles: some were cached)' : ''}`);
 	}
 
-	const chromiumPath = '/usr/bin/chromium';
+	const chromiumPath = process.env.CHROMIUM_PATH?.trim() || '/usr/bin/chromium';
 	if (fs.existsSync(chromiumPath)) {
-		const browser = await chromium.launch({
-			executablePath: chromiumPath,
-			args: ['--headless', '--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
-		});
+		// The browser tests' launcher: the same flags, so the figures are for the map the tests see.
+		const browser = await launchChromium(chromiumPath);
 		try {
 			for (const run of ['cold', 'warm']) {
 				const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });

@@ -1,9 +1,11 @@
 import net from 'node:net';
 
-/** A TCP port free on 127.0.0.1 right now, for a server the benchmarks start. */
+/** A TCP port free on 127.0.0.1 right now, for a server the benchmarks or the e2e tier start. */
 export async function freePort(): Promise<number> {
 	return new Promise((resolve, reject) => {
 		const server = net.createServer();
+		server.unref();
+		server.on('error', reject);
 		server.listen(0, '127.0.0.1', () => {
 			const address = server.address();
 			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));

@@ -10,6 +10,7 @@ import { tileAt } from '../../src/lib/domain/tiles/address';
 import { COLLECTIONS, findCollection, parseItemsQuery } from '../../src/lib/server/ogc/collections';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { getTile } from '../../src/lib/server/tiles/index';
+import { importOsmNetwork } from '../../src/lib/server/walking/import';
 import { supportsMvt } from '../../src/lib/server/tiles/queries';
 import { openTestDatabase, type TestDatabase } from './support';
 
@@ -142,9 +143,8 @@ describe('OGC API – Features collections', () => {
 describe('streets tiles', () => {
 	it('draws the imported walking network, for a map whose basemap is unreachable', async () => {
 		const db = database.db;
-		const { importOsmNetwork } = await import('../../src/lib/server/walking/import');
 		await importOsmNetwork(db, { placeId: 'greater-icknield', file: 'tests/fixtures/osm/tiny.osm' });
-		const { rows } = await (await import('kysely')).sql<{ lon: number; lat: number }>`
+		const { rows } = await sql<{ lon: number; lat: number }>`
 			SELECT ST_X(ST_Transform(geom, 4326)) AS lon, ST_Y(ST_Transform(geom, 4326)) AS lat FROM walk_node LIMIT 1`.execute(db);
 		const at = tileAt(Number(rows[0]!.lon), Number(rows[0]!.lat), 15);
 		const tile = await getTile(db, { layer: 'streets', ...at, params: new URLSearchParams('place=greater-icknield'), viewer: undefined });

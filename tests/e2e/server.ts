@@ -3,7 +3,6 @@
  * embedded database, exactly the path `npm start` takes after its build step.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import { BUILD_ENTRY, buildState, ROOT, VITE_BIN } from '../../scripts/build-freshness.js';
 
 export { ROOT };
@@ -25,17 +24,7 @@ export function ensureBuilt(log: (line: string) => void): void {
 	log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
-export async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = net.createServer();
-		server.unref();
-		server.on('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-		});
-	});
-}
+export { freePort } from '../../scripts/lib/free-port';
 
 export interface RunningServer {
 	baseUrl: string;

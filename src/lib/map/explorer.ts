@@ -7,7 +7,7 @@
 import { CONSORTIA, HUB_TYPES, MACRO_ASSET_STATUSES } from '../domain/vocabulary';
 import { KIND_STYLES, STATUS_LABELS, type MacroAssetKind, type MacroAssetStatus } from './macro-assets';
 import { classLabel, WITHHELD_COLOUR, type CountClass } from './residents';
-import { METHOD_LABELS, scoreClasses, type ScoreMethod } from './scores';
+import { METHOD_LABELS, type ScoreClass, type ScoreMethod } from './scores';
 
 /** Layer ids as they appear in `?layers=`, in drawing order from bottom to top. */
 export const EXPLORER_LAYERS = ['areas', 'scores', 'residents', 'sites', 'hubs', 'enterprises'] as const;
@@ -231,11 +231,11 @@ export function areasLegend(areaTypes: readonly string[]): LegendSection {
 }
 
 /** The score layer's legend: its quantile classes, dark = most. */
-export function scoresLegend(scores: readonly number[], method: ScoreMethod, units: string): LegendSection {
+export function scoresLegend(classes: readonly ScoreClass[], method: ScoreMethod, units: string): LegendSection {
 	return {
 		id: 'scores',
 		title: `Opportunity score: ${METHOD_LABELS[method].replace(/ \(.*\)$/, '')}`,
-		items: scoreClasses(scores).map((c) => ({ label: c.label, colour: c.colour, outline: c.colour, shape: 'fill' as const })),
+		items: classes.map((c) => ({ label: c.label, colour: c.colour, outline: c.colour, shape: 'fill' as const })),
 		note: units ? `Colour = ${units}` : undefined
 	};
 }

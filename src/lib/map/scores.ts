@@ -39,6 +39,8 @@ export interface ScoreLayer {
 	colour: ExpressionSpecification | string;
 	/** Every cell's score, in the collection's order. */
 	scores: number[];
+	/** The colour classes of those scores (the map's colours and the legend's entries). */
+	classes: ScoreClass[];
 	units: string;
 }
 

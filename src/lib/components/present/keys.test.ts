@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forwardedKey, presentationStep, stepTo, viewNumber } from './keys';
+import { forwardedKey, forwardedPress, keyMessage, presentationStep, stepTo, viewNumber } from './keys';
 
 describe('presentationStep', () => {
 	it('steps forward on →, ↓, PageDown (a clicker) and Space', () => {
@@ -49,5 +49,19 @@ describe('forwardedKey', () => {
 		expect(forwardedKey({ type: 'atlas-key', key: 3 })).toBeNull();
 		expect(forwardedKey('atlas-key')).toBeNull();
 		expect(forwardedKey(null)).toBeNull();
+	});
+});
+
+describe('keyMessage and forwardedPress', () => {
+	it('forwards exactly the keys that step, with Shift, and leaves browser shortcuts alone', () => {
+		for (const key of ['ArrowRight', 'ArrowDown', 'ArrowUp', 'ArrowLeft', 'PageDown', 'PageUp', ' ', 'Home', 'End', 'Escape']) {
+			expect(keyMessage({ key })).toEqual({ type: 'atlas-key', key, shiftKey: false });
+		}
+		expect(keyMessage({ key: 'a' })).toBeNull();
+		expect(keyMessage({ key: 'ArrowLeft', altKey: true })).toBeNull();
+		const back = keyMessage({ key: ' ', shiftKey: true });
+		expect(presentationStep(forwardedPress(back)!)).toBe('previous');
+		expect(forwardedPress({ type: 'atlas-key', key: 'PageDown' })).toEqual({ key: 'PageDown', shiftKey: false });
+		expect(forwardedPress({ type: 'other', key: 'PageDown' })).toBeNull();
 	});
 });

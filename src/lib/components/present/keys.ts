@@ -54,6 +54,20 @@ export function viewNumber(raw: string | null, count: number): number {
 	return Math.min(Math.max(n, 1), count);
 }
 
+/**
+ * The message the embedded map sends its presentation for a key press that is a step, or null
+ * for any other key (those stay with the map and the browser).
+ */
+export function keyMessage(press: KeyPress): { type: 'atlas-key'; key: string; shiftKey: boolean } | null {
+	return presentationStep(press) ? { type: 'atlas-key', key: press.key, shiftKey: press.shiftKey === true } : null;
+}
+
+/** The key press in such a message, Shift included (Shift+Space steps back). */
+export function forwardedPress(data: unknown): KeyPress | null {
+	const key = forwardedKey(data);
+	return key === null ? null : { key, shiftKey: (data as { shiftKey?: unknown }).shiftKey === true };
+}
+
 /** A key message the embedded map forwards to the presentation (`{ type: 'atlas-key', key }`). */
 export function forwardedKey(data: unknown): string | null {
 	if (typeof data !== 'object' || data === null) return null;
