@@ -178,7 +178,10 @@ if (!chromiumPath) {
 
 				await page.getByTestId('layer-toggle-sites').uncheck();
 				await legend.locator('[data-legend="sites"]').waitFor({ state: 'detached' });
-				await expect(page.locator('.atlas-site-label:not([data-placement="hidden"])').count()).resolves.toBe(0);
+				// Names hide with the polygons; polled, as the label layout runs on the next frame.
+				await expect.poll(() => page.locator('.atlas-site-label:not([data-placement="hidden"])').count(), { timeout: 3000 }).toBe(0);
+				await page.getByTestId('layer-toggle-sites').check();
+				await expect.poll(() => page.locator('.atlas-site-label:not([data-placement="hidden"])').count(), { timeout: 3000 }).toBeGreaterThan(0);
 				expect(errors).toEqual([]);
 			} finally {
 				await context.close();
