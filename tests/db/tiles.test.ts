@@ -73,6 +73,54 @@ describe('vector tiles', () => {
 		expect(empty.bytes.length).toBe(0);
 	});
 
+	it('counts points per grid square and category when asked for bins, losing none and keeping lone points whole', async () => {
+		const db = database.db;
+		for (const [layer, category] of [
+			['social-enterprises', 'consortium'],
+			['community-hubs', 'hub_type']
+		] as const) {
+			// Zoomed out over the whole place (z12 and z13), where the map asks for counted tiles.
+			for (const at of [tileAt(-1.93, 52.485, 12), tileAt(-1.93, 52.485, 13), tileAt(-1.95, 52.49, 13)]) {
+				const ask = (query: string) => getTile(db, { layer, ...at, params: new URLSearchParams(query), viewer: undefined });
+				// Every point inside the tile (not its buffer), counted by category and by 4 × 4 square.
+				const expected = new Map<string, number>();
+				for (const f of decode((await ask('place=greater-icknield')).bytes, layer)) {
+					const { x, y } = f.loadGeometry()[0]![0]!;
+					if (x < 0 || y < 0 || x >= f.extent || y >= f.extent) continue;
+					const key = `${f.properties[category]}/${Math.floor((x / f.extent) * 4)}/${Math.floor((y / f.extent) * 4)}`;
+					expected.set(key, (expected.get(key) ?? 0) + 1);
+				}
+				const binned = decode((await ask('place=greater-icknield&bins=4')).bytes, layer);
+				const counted = new Map<string, number>();
+				for (const f of binned) {
+					const { x, y } = f.loadGeometry()[0]![0]!;
+					const square = `${Math.min(3, Math.floor((x / f.extent) * 4))}/${Math.min(3, Math.floor((y / f.extent) * 4))}`;
+					const key = `${f.properties[category]}/${square}`;
+					expect(counted.has(key), `one feature per square and ${category}: ${key}`).toBe(false);
+					counted.set(key, Number(f.properties.count));
+					if (f.properties.count === 1) expect(typeof f.properties.name).toBe('string');
+					else expect(f.properties.name).toBeUndefined();
+				}
+				expect(Object.fromEntries(counted)).toEqual(Object.fromEntries(expected));
+			}
+		}
+		// One square for the whole z12 tile: a feature per consortium, fewer than the enterprises.
+		const at = tileAt(-1.93, 52.485, 12);
+		const all = decode((await getTile(db, { layer: 'social-enterprises', ...at, params: new URLSearchParams('place=greater-icknield'), viewer: undefined })).bytes, 'social-enterprises');
+		const few = decode((await getTile(db, { layer: 'social-enterprises', ...at, params: new URLSearchParams('place=greater-icknield&bins=1'), viewer: undefined })).bytes, 'social-enterprises');
+		expect(few.length).toBe(new Set(few.map((f) => f.properties.consortium)).size);
+		expect(few.length).toBeLessThan(all.length);
+		expect(few.some((f) => Number(f.properties.count) > 1)).toBe(true);
+
+		for (const bad of ['0', '65', '2.5', 'many']) {
+			await expect(getTile(db, { layer: 'social-enterprises', ...at, params: new URLSearchParams(`bins=${bad}`), viewer: undefined })).rejects.toMatchObject({
+				code: 'bad_request',
+				message: expect.stringMatching(/bins must be a whole number from 1 to 64/)
+			});
+		}
+		await expect(getTile(db, { layer: 'macro-assets', ...at, params: new URLSearchParams('bins=4'), viewer: undefined })).rejects.toMatchObject({ code: 'bad_request' });
+	});
+
 	it('renders a tile once for clients that all ask before it is ready', async () => {
 		const db = database.db;
 		// A tile and a score setting no other test asks for, so nothing is cached yet.

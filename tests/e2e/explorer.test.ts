@@ -6,7 +6,7 @@
 import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { CONSORTIUM_STYLES, HUB_TYPE_STYLES } from '../../src/lib/map/explorer';
+import { CLUSTER_COLOURS, CONSORTIUM_STYLES, HUB_TYPE_STYLES } from '../../src/lib/map/explorer';
 import { DESKTOP, launchChromium, openPage, PHONE, pixelStats, saveScreenshot, waitForMap } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -204,6 +204,68 @@ if (!chromiumPath) {
 				const others = enterpriseColours.filter((c) => c !== food);
 				expect(sum(after.counts, others)).toBeLessThan(sum(before.counts, others) * 0.2);
 				expect(after.counts[food]!).toBeGreaterThan(0);
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		});
+
+		it('zoomed out, draws enterprises as numbered discs from counted tiles, and a click on one zooms in to the dots', async () => {
+			const { context, page, errors } = await openPage(browser, DESKTOP);
+			const tileUrls: string[] = [];
+			page.on('request', (r) => {
+				if (r.url().includes('/tiles/social-enterprises/')) tileUrls.push(r.url());
+			});
+			try {
+				await page.goto(`${baseUrl}/?layers=enterprises&lon=${centre.lon}&lat=${centre.lat}&z=11.8`);
+				await waitForMap(page);
+				// Counted tiles: one point per grid square and consortium, not every enterprise.
+				expect(tileUrls.length).toBeGreaterThan(0);
+				expect(tileUrls.every((u) => new URL(u).searchParams.get('bins') === '12')).toBe(true);
+				await expect(page.locator('[data-legend="enterprises"] li').last().innerText()).resolves.toMatch(/Several nearby \(count\)$/);
+
+				// Where a disc is drawn, read off the canvas.
+				const disc = await page.locator('[data-testid="map"]').evaluate((el, hex) => {
+					const canvas = el.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement;
+					const copy = document.createElement('canvas');
+					[copy.width, copy.height] = [canvas.width, canvas.height];
+					const ctx = copy.getContext('2d')!;
+					ctx.drawImage(canvas, 0, 0);
+					const { data, width, height } = ctx.getImageData(0, 0, copy.width, copy.height);
+					const target = [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16));
+					const dark = (x: number, y: number) => {
+						const i = (y * width + x) * 4;
+						return target.every((t, k) => Math.abs(data[i + k]! - t) <= 24);
+					};
+					const scale = canvas.width / canvas.getBoundingClientRect().width;
+					// Pixels whose 5 × 5 neighbourhood is all disc colour, gathered per 24-pixel square: the
+					// fullest square is inside a disc (the dashed boundary is thin and scores little).
+					const squares = new Map<string, { n: number; sx: number; sy: number }>();
+					for (let y = 2; y < height - 2; y++)
+						for (let x = 2; x < width - 2; x++) {
+							let all = true;
+							for (let dy = -2; dy <= 2 && all; dy++) for (let dx = -2; dx <= 2 && all; dx++) all = dark(x + dx, y + dy);
+							if (!all) continue;
+							const key = `${Math.floor(x / (24 * scale))}/${Math.floor(y / (24 * scale))}`;
+							const square = squares.get(key) ?? { n: 0, sx: 0, sy: 0 };
+							squares.set(key, { n: square.n + 1, sx: square.sx + x, sy: square.sy + y });
+						}
+					const best = [...squares.values()].sort((a, b) => b.n - a.n)[0];
+					return best ? { x: best.sx / best.n / scale, y: best.sy / best.n / scale } : null;
+				}, CLUSTER_COLOURS.enterprises);
+				expect(disc, 'a numbered disc is drawn').not.toBeNull();
+				await saveScreenshot('explorer-counted-enterprises.png', await mapShot(page));
+
+				const box = (await page.locator('[data-testid="map"]').boundingBox())!;
+				tileUrls.length = 0;
+				await page.mouse.click(box.x + disc!.x, box.y + disc!.y);
+				await page.waitForFunction(() => Number(document.querySelector('[data-testid="map"]')?.getAttribute('data-zoom')) >= 13.2);
+				await waitForMap(page);
+				// Zoomed in: every enterprise as its own dot, from tiles with every point.
+				await expect(page.locator('[data-legend="enterprises"]').innerText()).resolves.not.toMatch(/Several nearby/);
+				expect(tileUrls.some((u) => !new URL(u).searchParams.has('bins'))).toBe(true);
+				const dots = await pixelStats(context, await mapShot(page), enterpriseColours, 8);
+				expect(sum(dots.counts, enterpriseColours)).toBeGreaterThan(0);
 				expect(errors).toEqual([]);
 			} finally {
 				await context.close();

@@ -1,25 +1,26 @@
 /**
  * Social enterprises and community hubs as deck.gl layers over MapLibre (interleaved), read from
  * the vector tiles (/tiles/<layer>/{z}/{x}/{y}.mvt) so that 100,000 points stay fast. Zoomed out,
- * each tile's points are counted per grid square (binTilePoints) and drawn as numbered discs;
- * zoomed in, every point is a dot coloured by consortium or a ringed disc coloured by hub type.
- * Filters (consortia, hub types) apply in the browser, on the tiles already loaded.
+ * the tiles come counted (`bins`: a point per grid square and consortium or hub type, with its
+ * count), so a z10 tile of 100,000 enterprises is kilobytes, not megabytes; the map keeps the
+ * categories its filters choose, adds their squares up (binTilePoints, weighted by count) and draws
+ * numbered discs. Zoomed in, every point is a dot coloured by consortium or a ringed disc coloured
+ * by hub type. Filters apply in the browser, on the tiles already loaded.
  * The deck.gl modules are passed in: they are imported lazily, in the map's onMount.
  */
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { MVTLayer as MVTLayerClass } from '@deck.gl/geo-layers';
 import type { ScatterplotLayer as ScatterplotLayerClass, TextLayer as TextLayerClass } from '@deck.gl/layers';
 import type { Feature, Point } from 'geojson';
+import { binTilePoints } from '../domain/tiles/bins';
 import {
 	AGGREGATE_BELOW_ZOOM,
-	binTilePoints,
 	CLUSTER_COLOURS,
 	CONSORTIUM_STYLES,
 	hexToRgb,
 	HUB_TYPE_STYLES,
 	type Consortium,
-	type HubType,
-	type PointBin
+	type HubType
 } from './explorer';
 
 export interface DeckModules {
@@ -30,6 +31,8 @@ export interface DeckModules {
 
 export type PointLayerId = 'enterprises' | 'hubs';
 type PointFeature = Feature<Point, Record<string, string | number | boolean>>;
+/** A numbered disc: several points in one grid square. */
+type BinFeature = Feature<Point, { binnedCount: number }>;
 
 /** What a click on a point layer found: one feature, or a bin of several (to zoom into). */
 export type PointPick =
@@ -83,7 +86,7 @@ export function pointLayers(deck: DeckModules, options: PointLayerOptions): Laye
 		layers.push(
 			new MVTLayer({
 				id: `atlas-${id}`,
-				data: `/tiles/${TILE_LAYER_NAME[id]}/{z}/{x}/{y}.mvt?place=${encodeURIComponent(options.placeId)}`,
+				data: `/tiles/${TILE_LAYER_NAME[id]}/{z}/{x}/{y}.mvt?place=${encodeURIComponent(options.placeId)}${aggregate ? `&bins=${BIN_CELLS}` : ''}`,
 				binary: false,
 				maxZoom: 14,
 				// Without a worker URL, loaders.gl would fetch its worker from a CDN: fine online, not at a venue.
@@ -112,17 +115,29 @@ export function pointLayers(deck: DeckModules, options: PointLayerOptions): Laye
 							updateTriggers: { getFillColor: filterKey }
 						});
 					}
-					const bins = binTilePoints(features, (f) => f.geometry.coordinates as [number, number], BIN_CELLS);
-					const many = bins.filter((b) => b.count > 1);
-					const singles = bins.filter((b) => b.count === 1);
-					const radius = (b: PointBin<PointFeature>) => (9 + Math.min(14, Math.sqrt(b.count) * 2.2)) * s;
+					// The server's squares are this grid's: adding up the kept categories' counts is exact.
+					// Its tiles have no buffer; a mean rounded onto the far edge (x or y = 1) still counts.
+					const inside = (v: number) => Math.min(v, 1 - 1e-9);
+					const bins = binTilePoints(
+						features,
+						(f) => [inside(f.geometry.coordinates[0]!), inside(f.geometry.coordinates[1]!)],
+						BIN_CELLS,
+						(f) => Number(f.properties.count ?? 1)
+					);
+					// Sub-layer data must be GeoJSON features: MVTLayer turns a picked object's geometry into
+					// longitude/latitude, and anything without one throws on every hover and click.
+					const many: BinFeature[] = bins
+						.filter((b) => b.count > 1)
+						.map((b) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [b.x, b.y] }, properties: { binnedCount: b.count } }));
+					const singles = bins.flatMap((b) => (b.single ? [b.single] : []));
+					const radius = (b: BinFeature) => (9 + Math.min(14, Math.sqrt(b.properties.binnedCount) * 2.2)) * s;
 					return [
-						new ScatterplotLayer<PointBin<PointFeature>>({
+						new ScatterplotLayer<PointFeature>({
 							...props,
 							id: `${props.id}-singles`,
 							data: singles,
-							getPosition: (b) => [b.x, b.y],
-							getFillColor: (b) => colourOf(id, b.single!.properties),
+							getPosition: (f) => f.geometry.coordinates as [number, number],
+							getFillColor: (f) => colourOf(id, f.properties),
 							getLineColor: id === 'hubs' ? hexToRgb(CLUSTER_COLOURS.ring) : [255, 255, 255, 255],
 							getRadius: id === 'hubs' ? 7 * s : 5 * s,
 							getLineWidth: id === 'hubs' ? 2.5 * s : 1.5 * s,
@@ -130,11 +145,11 @@ export function pointLayers(deck: DeckModules, options: PointLayerOptions): Laye
 							lineWidthUnits: 'pixels',
 							stroked: true
 						}),
-						new ScatterplotLayer<PointBin<PointFeature>>({
+						new ScatterplotLayer<BinFeature>({
 							...props,
 							id: `${props.id}-bins`,
 							data: many,
-							getPosition: (b) => [b.x, b.y],
+							getPosition: (b) => b.geometry.coordinates as [number, number],
 							getFillColor: hexToRgb(id === 'hubs' ? CLUSTER_COLOURS.hubs : CLUSTER_COLOURS.enterprises, 235),
 							getLineColor: id === 'hubs' ? hexToRgb(CLUSTER_COLOURS.ring) : [255, 255, 255, 255],
 							getRadius: radius,
@@ -143,13 +158,13 @@ export function pointLayers(deck: DeckModules, options: PointLayerOptions): Laye
 							lineWidthUnits: 'pixels',
 							stroked: true
 						}),
-						new TextLayer<PointBin<PointFeature>>({
+						new TextLayer<BinFeature>({
 							...props,
 							id: `${props.id}-counts`,
 							data: many,
 							pickable: false,
-							getPosition: (b) => [b.x, b.y],
-							getText: (b) => String(b.count),
+							getPosition: (b) => b.geometry.coordinates as [number, number],
+							getText: (b) => String(b.properties.binnedCount),
 							getColor: id === 'hubs' ? [17, 24, 39, 255] : [255, 255, 255, 255],
 							getSize: 14 * s,
 							fontWeight: 700,
@@ -171,10 +186,9 @@ export function interpretPick(info: PickingInfo | null): PointPick | null {
 	if (!info?.picked || !info.object || !info.layer) return null;
 	const id = info.layer.id.startsWith('atlas-enterprises') ? 'enterprises' : info.layer.id.startsWith('atlas-hubs') ? 'hubs' : null;
 	if (!id) return null;
-	const object = info.object as PointFeature | PointBin<PointFeature>;
-	if ('count' in object) {
-		if (object.count === 1 && object.single) return { kind: 'feature', layer: id, properties: object.single.properties };
-		return { kind: 'bin', layer: id, count: object.count, lngLat: (info.coordinate ?? [0, 0]).slice(0, 2) as [number, number] };
+	const object = info.object as PointFeature | BinFeature;
+	if ('binnedCount' in object.properties) {
+		return { kind: 'bin', layer: id, count: Number(object.properties.binnedCount), lngLat: (info.coordinate ?? [0, 0]).slice(0, 2) as [number, number] };
 	}
 	return { kind: 'feature', layer: id, properties: object.properties };
 }

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
 	areasLegend,
-	binTilePoints,
 	cameraFromUrl,
 	enterprisesLegend,
 	explorerStateFromUrl,
@@ -76,20 +75,3 @@ describe('legend and title', () => {
 	});
 });
 
-describe('binTilePoints', () => {
-	it('counts points per grid square, keeps singles, and skips the tile buffer', () => {
-		const points: [number, number][] = [
-			[0.01, 0.01],
-			[0.02, 0.03],
-			[0.9, 0.9],
-			[-0.01, 0.5],
-			[1.0, 0.5]
-		];
-		const bins = binTilePoints(points, (p) => p, 4);
-		expect(bins).toHaveLength(2);
-		const pair = bins.find((b) => b.count === 2)!;
-		expect(pair.single).toBeNull();
-		expect(pair.x).toBeCloseTo(0.015);
-		expect(bins.find((b) => b.count === 1)!.single).toEqual([0.9, 0.9]);
-	});
-});

@@ -266,33 +266,3 @@ export function exportFileName(placeId: string, date: Date): string {
 	return `asset-atlas-${slug}-${date.toISOString().slice(0, 10)}.png`;
 }
 
-// ── Aggregation ─────────────────────────────────────────────────────────────────────────────
-
-export interface PointBin<T> {
-	/** The bin's position: the mean of its points, in the tile's own coordinates. */
-	x: number;
-	y: number;
-	count: number;
-	/** The point itself when the bin holds just one (drawn and clickable as a normal point). */
-	single: T | null;
-}
-
-/**
- * Counts points (in a tile's 0–1 coordinates) per square of a `cells` × `cells` grid over the
- * tile; points outside the tile (its buffer) are left to the neighbouring tile, so none counts twice.
- */
-export function binTilePoints<T>(points: readonly T[], position: (p: T) => readonly [number, number], cells: number): PointBin<T>[] {
-	const bins = new Map<number, { sx: number; sy: number; count: number; first: T }>();
-	for (const p of points) {
-		const [x, y] = position(p);
-		if (!(x >= 0 && x < 1 && y >= 0 && y < 1)) continue;
-		const key = Math.floor(y * cells) * cells + Math.floor(x * cells);
-		const bin = bins.get(key);
-		if (bin) {
-			bin.sx += x;
-			bin.sy += y;
-			bin.count += 1;
-		} else bins.set(key, { sx: x, sy: y, count: 1, first: p });
-	}
-	return [...bins.values()].map((b) => ({ x: b.sx / b.count, y: b.sy / b.count, count: b.count, single: b.count === 1 ? b.first : null }));
-}

@@ -19,19 +19,22 @@ import { ApiError } from '../http/errors';
 import { ensurePublication } from '../restricted/publication';
 import { getCellScores } from '../scores/service';
 import { SharedMemo } from '../cache/shared-memo';
-import { layerFeatures, layerVersion, mvtTile, supportsMvt, type TileSource } from './queries';
+import { binVtFeatures, MAX_BINS, type VtFeature } from './bins';
+import { layerFeatures, layerVersion, mvtBinnedTile, mvtTile, supportsMvt, type TileSource } from './queries';
 
 export const TILE_LAYERS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores', 'streets'] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
 export const MVT_CONTENT_TYPE = 'application/vnd.mapbox-vector-tile';
 export const MAX_ZOOM = 22;
 const INDEX_TTL_MS = 30_000;
+/** The point layers that can be counted per grid square (`bins`), and the category each is counted by. */
+const BIN_CATEGORY: Partial<Record<TileLayer, string>> = { 'social-enterprises': 'consortium', 'community-hubs': 'hub_type' };
 const MAX_INDEXES = 24;
 
 const LAYER_PARAMETERS: Record<TileLayer, readonly string[]> = {
 	'macro-assets': ['place'],
-	'community-hubs': ['place'],
-	'social-enterprises': ['place'],
+	'community-hubs': ['place', 'bins'],
+	'social-enterprises': ['place', 'bins'],
 	'reference-areas': ['type'],
 	'resident-skills': ['place', 'skill', 'readiness'],
 	'opportunity-scores': SCORE_PARAMETERS.filter((p) => p !== 'format'),
@@ -67,7 +70,17 @@ export function checkTileRequest(request: TileRequest): TileLayer {
 	const allowed = LAYER_PARAMETERS[layer];
 	const unknown = [...request.params.keys()].filter((k) => !allowed.includes(k));
 	if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. Layer ${layer} takes: ${allowed.join(', ') || 'none'}.`);
+	binsOf(request.params);
 	return layer;
+}
+
+/** `bins`: squares per tile side to count points in (1 – 64), or null for every point. */
+function binsOf(params: URLSearchParams): number | null {
+	const value = params.get('bins');
+	if (value === null) return null;
+	const cells = Number(value);
+	if (!/^\d+$/.test(value) || cells < 1 || cells > MAX_BINS) throw new ApiError('bad_request', `bins must be a whole number from 1 to ${MAX_BINS} (squares per tile side), not "${value}".`);
+	return cells;
 }
 
 function placeFilter(params: URLSearchParams) {
@@ -188,13 +201,27 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 		index = shared ? await indexes.get(key, () => buildIndex(load)) : await buildIndex(load);
 	} else {
 		const source = await tableSource(db, layer, params);
-		if (await supportsMvt(db)) return { bytes: await mvtTile(db, layer, source, z, x, y), engine: 'postgis', shared };
+		const cells = binsOf(params);
+		const category = BIN_CATEGORY[layer];
+		if (await supportsMvt(db)) {
+			const bytes = cells && category ? await mvtBinnedTile(db, layer, source, category, cells, z, x, y) : await mvtTile(db, layer, source, z, x, y);
+			return { bytes, engine: 'postgis', shared };
+		}
 		// A new publication rewrites published_unit, so its version covers the resident layers too.
-		const key = `${layer}?${sortedQuery(params)}#${await layerVersion(db, source)}`;
+		// One index for every bins value: it holds the points; counting happens per tile below.
+		const indexParams = new URLSearchParams(params);
+		indexParams.delete('bins');
+		const key = `${layer}?${sortedQuery(indexParams)}#${await layerVersion(db, source)}`;
 		index = await indexes.get(key, () =>
 			buildIndex(async () => (await layerFeatures(db, source)).map((row) => ({ type: 'Feature', properties: row.properties, geometry: row.geometry as Feature['geometry'] })))
 		);
 	}
 	const tile = index.getTile(z, x, y);
+	const cells = binsOf(params);
+	const category = BIN_CATEGORY[layer];
+	if (tile && cells && category) {
+		const binned = { ...tile, features: binVtFeatures(tile.features as VtFeature[], category, cells, 4096) };
+		return { bytes: binned.features.length > 0 ? fromGeojsonVt({ [layer]: binned as typeof tile }, { version: 2, extent: 4096 }) : new Uint8Array(0), engine: 'geojson-vt', shared };
+	}
 	return { bytes: tile && tile.features.length > 0 ? fromGeojsonVt({ [layer]: tile }, { version: 2, extent: 4096 }) : new Uint8Array(0), engine: 'geojson-vt', shared };
 }
