@@ -88,10 +88,14 @@ try {
 		await new Promise((r) => setTimeout(r, 100));
 	}
 
-	// Tiles at z14 around the middle of the place: the ones a projector-sized map would ask for.
-	const { x: cx, y: cy } = tileAt(centre.lon, centre.lat, 14);
-	const tiles: string[] = [];
-	for (let dx = -3; dx <= 3; dx++) for (let dy = -2; dy <= 2; dy++) tiles.push(`14/${cx + dx}/${cy + dy}`);
+	// 7 × 5 tiles around the middle of the place: what a projector-sized map asks for at that zoom.
+	const tilesAround = (z: number) => {
+		const { x, y } = tileAt(centre.lon, centre.lat, z);
+		const around: string[] = [];
+		for (let dx = -3; dx <= 3; dx++) for (let dy = -2; dy <= 2; dy++) around.push(`${z}/${x + dx}/${y + dy}`);
+		return around;
+	};
+	const tiles = tilesAround(14);
 	// Every request a tile nobody has asked for yet (so no cache helps): z17 tiles (~190 m) in
 	// rings around the middle of the place, all inside its 28 km square: 19,881 of them.
 	const missed = (layer: string, query: string) => {
@@ -107,6 +111,8 @@ try {
 		{ name: 'tiles, uncached: opportunity-scores, z17', paths: missed('opportunity-scores', `place=${LOAD.placeId}&method=e2sfca&skill=all`), cold: true },
 		{ name: 'tiles, uncached: resident-skills, z17', paths: missed('resident-skills', `place=${LOAD.placeId}&skill=all`), cold: true },
 		{ name: 'tiles: social-enterprises (100k points), z14', paths: tiles.map((t) => `/tiles/social-enterprises/${t}.mvt?place=${LOAD.placeId}`) },
+		// What the map asks for below z13: enterprises counted per grid square, not every point.
+		{ name: 'tiles, counted: social-enterprises (bins=12), z11', paths: tilesAround(11).map((t) => `/tiles/social-enterprises/${t}.mvt?place=${LOAD.placeId}&bins=12`) },
 		{ name: 'tiles: opportunity-scores (E2SFCA cells), z14', paths: tiles.map((t) => `/tiles/opportunity-scores/${t}.mvt?place=${LOAD.placeId}&method=e2sfca&skill=all`) },
 		{ name: 'tiles: resident-skills (published cells), z14', paths: tiles.map((t) => `/tiles/resident-skills/${t}.mvt?place=${LOAD.placeId}&skill=all`) },
 		{ name: 'tiles: macro-assets, z14', paths: tiles.map((t) => `/tiles/macro-assets/${t}.mvt?place=${LOAD.placeId}`) },

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
-import { getPlace, listMacroAssets, listPlaces, listReferenceAreaTypes, listSkillGroups } from '$lib/server/assets/queries';
-import { macroAssetFeatureCollection } from '$lib/server/assets/geojson';
+import { macroAssetCollection } from '$lib/server/assets/collection';
+import { getPlace, listPlaces, listReferenceAreaTypes, listSkillGroups } from '$lib/server/assets/queries';
 import { config } from '$lib/server/config';
 import { PLANNING_ROLES } from '$lib/server/auth/policy';
 import { listScenarios } from '$lib/server/scenarios';
@@ -27,21 +27,21 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 
 	// Scenarios are planners' drafts: only their names reach the page, and only for planners.
 	const mayPlan = !!locals.user && PLANNING_ROLES.includes(locals.user.role);
-	const [place, assets, skillGroups, scenarios, areaTypes, walkNetwork] = await Promise.all([
+	const [place, sites, skillGroups, scenarios, areaTypes, walkNetwork] = await Promise.all([
 		getPlace(db, summary.id),
-		listMacroAssets(db, summary.id),
+		macroAssetCollection(db, summary.id),
 		listSkillGroups(db),
 		mayPlan ? listScenarios(db, summary.id) : Promise.resolve([]),
 		listReferenceAreaTypes(db),
 		findWalkNetwork(db, summary.id)
 	]);
-	if (!place) error(404, { code: 'not_found', message: `Place "${summary.id}" was removed while loading.` });
+	if (!place || !sites) error(404, { code: 'not_found', message: `Place "${summary.id}" was removed while loading.` });
 
 	const wanted = url.searchParams.get('site');
-	const selectedSiteId = assets.some((a) => a.id === wanted) ? wanted : null;
+	const selectedSiteId = sites.features.some((f) => f.properties.id === wanted) ? wanted : null;
 	return {
 		place: { id: place.id, name: place.name, description: place.description, bbox: place.bbox, boundary: place.boundary },
-		sites: macroAssetFeatureCollection(assets),
+		sites,
 		selectedSiteId,
 		basemap,
 		places: places.map((p) => ({ id: p.id, name: p.name })),

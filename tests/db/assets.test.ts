@@ -1,6 +1,7 @@
 import type { MultiPolygon, Point } from 'geojson';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { macroAssetCollection } from '../../src/lib/server/assets/collection';
 import { macroAssetFeatureCollection } from '../../src/lib/server/assets/geojson';
 import {
 	getMacroAsset,
@@ -310,6 +311,22 @@ describe('macro-assets', () => {
 		expect(feature.properties.investment_gbp).toBe(350000000.5);
 		// What the wire carries survives JSON unchanged.
 		expect(JSON.parse(JSON.stringify(collection))).toEqual(collection);
+	});
+
+	it('keeps a place’s collection while its sites are unchanged, and shows an edit at once', async () => {
+		const db = database.db;
+		const first = await macroAssetCollection(db, 'test-town');
+		expect(first).toEqual(macroAssetFeatureCollection(await listMacroAssets(db, 'test-town')));
+		expect(await macroAssetCollection(db, 'test-town')).toBe(first);
+		await db.updateTable('macro_asset').set({ name: 'Port Loop (phase 2)' }).where('id', '=', 'port-loop').execute();
+		try {
+			const edited = await macroAssetCollection(db, 'test-town');
+			expect(edited).not.toBe(first);
+			expect(edited!.features.map((f) => f.properties.name)).toEqual(['New Hospital', 'Port Loop (phase 2)']);
+		} finally {
+			await db.updateTable('macro_asset').set({ name: 'port loop' }).where('id', '=', 'port-loop').execute();
+		}
+		expect(await macroAssetCollection(db, 'no-such-place')).toBeNull();
 	});
 });
 

@@ -170,6 +170,17 @@ export async function placeExists(db: Db, placeId: string): Promise<boolean> {
 	return row !== undefined;
 }
 
+/**
+ * Whether a place exists, and the version of the capital-projects table (bumped on every change,
+ * migration 0006): one read that says whether a kept copy of the place's sites is still current.
+ */
+export async function macroAssetsVersion(db: Db, placeId: string): Promise<{ placeExists: boolean; version: string }> {
+	const { rows } = await sql<{ place_exists: boolean; version: string | number | null }>`
+		SELECT EXISTS (SELECT 1 FROM place WHERE id = ${placeId}) AS place_exists,
+		       (SELECT version FROM data_version WHERE table_name = 'macro_asset') AS version`.execute(db);
+	return { placeExists: rows[0]?.place_exists === true, version: String(rows[0]?.version ?? 0) };
+}
+
 function macroAssetSelection(db: Db) {
 	return db
 		.selectFrom('macro_asset')

@@ -1,6 +1,6 @@
 import zlib from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { acceptsGzip, memoisedJsonResponse } from './json-memo';
+import { acceptsGzip, jsonResponse, memoisedJsonResponse } from './json-memo';
 
 const HEADERS = { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=60' };
 const layer = { type: 'FeatureCollection', features: Array.from({ length: 500 }, (_, i) => ({ type: 'Feature', id: `cell-${i}`, properties: { score: i / 7 } })) };
@@ -42,5 +42,23 @@ describe('memoisedJsonResponse', () => {
 		const other = await memoisedJsonResponse({ ...layer, features: [] }, new Request('http://x/', { headers: { 'if-none-match': etag! } }), HEADERS);
 		expect(other.status).toBe(200);
 		expect(other.headers.get('etag')).not.toBe(etag);
+	});
+});
+
+describe('jsonResponse', () => {
+	it('gzips a large body for clients that accept it, and leaves small bodies and other clients plain', async () => {
+		const gzipped = await jsonResponse(layer, new Request('http://x/', { headers: { 'accept-encoding': 'gzip' } }), HEADERS);
+		expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+		expect(gzipped.headers.get('vary')).toBe('Accept-Encoding');
+		expect(JSON.parse(zlib.gunzipSync(Buffer.from(await gzipped.arrayBuffer())).toString())).toEqual(layer);
+
+		const plain = await jsonResponse(layer, new Request('http://x/'), HEADERS);
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(await plain.json()).toEqual(layer);
+
+		const small = await jsonResponse({ ok: true }, new Request('http://x/', { headers: { 'accept-encoding': 'gzip' } }), HEADERS);
+		expect(small.headers.get('content-encoding')).toBeNull();
+		expect(small.headers.get('content-type')).toBe('application/json');
+		expect(await small.json()).toEqual({ ok: true });
 	});
 });

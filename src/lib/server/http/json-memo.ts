@@ -54,3 +54,14 @@ export async function memoisedJsonResponse(value: object, request: Request, head
 	}
 	return new Response(entry.json, { headers: common });
 }
+
+/**
+ * A JSON response made for this request only (a page of OGC items): gzipped when the client
+ * accepts it and the body is big enough to gain, so GIS clients and the load they put on two cores
+ * move a fifth of the bytes.
+ */
+export async function jsonResponse(value: unknown, request: Request, headers: Record<string, string>): Promise<Response> {
+	const json = Buffer.from(JSON.stringify(value));
+	if (json.length < 1024 || !acceptsGzip(request.headers.get('accept-encoding'))) return new Response(json, { headers: { ...headers, Vary: 'Accept-Encoding' } });
+	return new Response(await gzip(json, { level: 4 }), { headers: { ...headers, Vary: 'Accept-Encoding', 'Content-Encoding': 'gzip' } });
+}

@@ -1,19 +1,16 @@
-import { listMacroAssets, placeExists } from '$lib/server/assets/queries';
-import { GEOJSON_CONTENT_TYPE, macroAssetFeatureCollection } from '$lib/server/assets/geojson';
+import { macroAssetCollection } from '$lib/server/assets/collection';
+import { GEOJSON_CONTENT_TYPE } from '$lib/server/assets/geojson';
 import { getAppDatabase } from '$lib/server/db/app';
 import { ApiError, handleApi } from '$lib/server/http/errors';
+import { memoisedJsonResponse } from '$lib/server/http/json-memo';
 import type { RequestHandler } from './$types';
 
-/** The capital projects in a place as a GeoJSON FeatureCollection, by name. */
-export const GET: RequestHandler = ({ params }) =>
+/** The capital projects in a place as a GeoJSON FeatureCollection, by name (gzipped when accepted; ETag). */
+export const GET: RequestHandler = ({ params, request }) =>
 	handleApi(async () => {
 		const { db } = await getAppDatabase();
+		const collection = await macroAssetCollection(db, params.id);
 		// An unknown place is a mistake worth a 404, not an empty collection that looks like "no sites".
-		if (!(await placeExists(db, params.id))) {
-			throw new ApiError('not_found', `There is no place with id "${params.id}". GET /api/places lists them.`);
-		}
-		const assets = await listMacroAssets(db, params.id);
-		return new Response(JSON.stringify(macroAssetFeatureCollection(assets)), {
-			headers: { 'Content-Type': GEOJSON_CONTENT_TYPE, 'Cache-Control': 'public, max-age=60' }
-		});
+		if (!collection) throw new ApiError('not_found', `There is no place with id "${params.id}". GET /api/places lists them.`);
+		return memoisedJsonResponse(collection, request, { 'Content-Type': GEOJSON_CONTENT_TYPE, 'Cache-Control': 'public, max-age=60' });
 	});
