@@ -24,13 +24,11 @@ export function binVtFeatures(features: readonly VtFeature[], category: string, 
 	const byCategory = new Map<string, { x: number; y: number; tags: Record<string, unknown> }[]>();
 	for (const feature of features) {
 		if (feature.type !== 1) continue;
-		for (const [x, y] of feature.geometry as [number, number][]) {
-			const tags = feature.tags ?? {};
-			const key = String(tags[category] ?? '');
-			let group = byCategory.get(key);
-			if (!group) byCategory.set(key, (group = []));
-			group.push({ x: x / extent, y: y / extent, tags });
-		}
+		const tags = feature.tags ?? {};
+		const key = String(tags[category] ?? '');
+		let group = byCategory.get(key);
+		if (!group) byCategory.set(key, (group = []));
+		for (const [x, y] of feature.geometry as [number, number][]) group.push({ x: x / extent, y: y / extent, tags });
 	}
 	const out: VtFeature[] = [];
 	for (const [key, points] of byCategory) {

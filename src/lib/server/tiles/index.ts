@@ -184,6 +184,9 @@ export async function getTile(db: Kysely<Database>, request: TileRequest): Promi
 
 async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileRequest, shared: boolean): Promise<TileAnswer> {
 	const { z, x, y, params } = request;
+	const cells = binsOf(params);
+	const category = BIN_CATEGORY[layer];
+	const counted = cells && category ? { cells, category } : null;
 	let index: GeoJSONVT;
 	if (layer === 'opportunity-scores') {
 		const place = params.get('place');
@@ -201,10 +204,8 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 		index = shared ? await indexes.get(key, () => buildIndex(load)) : await buildIndex(load);
 	} else {
 		const source = await tableSource(db, layer, params);
-		const cells = binsOf(params);
-		const category = BIN_CATEGORY[layer];
 		if (await supportsMvt(db)) {
-			const bytes = cells && category ? await mvtBinnedTile(db, layer, source, category, cells, z, x, y) : await mvtTile(db, layer, source, z, x, y);
+			const bytes = counted ? await mvtBinnedTile(db, layer, source, counted.category, counted.cells, z, x, y) : await mvtTile(db, layer, source, z, x, y);
 			return { bytes, engine: 'postgis', shared };
 		}
 		// A new publication rewrites published_unit, so its version covers the resident layers too.
@@ -216,12 +217,7 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 			buildIndex(async () => (await layerFeatures(db, source)).map((row) => ({ type: 'Feature', properties: row.properties, geometry: row.geometry as Feature['geometry'] })))
 		);
 	}
-	const tile = index.getTile(z, x, y);
-	const cells = binsOf(params);
-	const category = BIN_CATEGORY[layer];
-	if (tile && cells && category) {
-		const binned = { ...tile, features: binVtFeatures(tile.features as VtFeature[], category, cells, 4096) };
-		return { bytes: binned.features.length > 0 ? fromGeojsonVt({ [layer]: binned as typeof tile }, { version: 2, extent: 4096 }) : new Uint8Array(0), engine: 'geojson-vt', shared };
-	}
+	let tile = index.getTile(z, x, y);
+	if (tile && counted) tile = { ...tile, features: binVtFeatures(tile.features as VtFeature[], counted.category, counted.cells, 4096) as typeof tile.features };
 	return { bytes: tile && tile.features.length > 0 ? fromGeojsonVt({ [layer]: tile }, { version: 2, extent: 4096 }) : new Uint8Array(0), engine: 'geojson-vt', shared };
 }

@@ -53,8 +53,9 @@ export async function mvtTile(db: Kysely<Database>, layer: string, source: TileS
 /**
  * One counted tile of a point layer, encoded by PostGIS: a point per grid square (`cells` ×
  * `cells`) and `category` value, at the mean position of its points, with `count`; a square of one
- * point carries the point's own columns (bins.ts explains why). Only points inside the tile count,
- * so none is counted in two tiles. Column list entries must be plain column names here.
+ * point carries the point's own columns (bins.ts explains why), joined back by its `id`. Only
+ * points inside the tile count, so none is counted in two tiles. The source's columns must be plain
+ * column names and its table must have an `id`.
  */
 export async function mvtBinnedTile(
 	db: Kysely<Database>,
@@ -66,32 +67,29 @@ export async function mvtBinnedTile(
 	x: number,
 	y: number
 ): Promise<Uint8Array> {
-	const names = source.columns.filter((c): c is string => typeof c === 'string');
-	// A lone point keeps its columns; a counted square only its category.
-	const ownColumns = sql.join(
-		names.filter((c) => c !== category).map((c) => sql`CASE WHEN count(*) = 1 THEN (array_agg(p.${sql.ref(c)}))[1] END AS ${sql.ref(c)}`)
-	);
+	const own = sql.join(source.columns.filter((c): c is string => typeof c === 'string' && c !== category).map((c) => sql.ref(`s.${c}`)));
 	const { rows } = await sql<{ tile: Uint8Array | null }>`
 		WITH bounds AS (
 			SELECT e AS env, ST_XMin(e) AS x0, ST_YMax(e) AS y0, ST_XMax(e) - ST_XMin(e) AS side FROM ST_TileEnvelope(${z}::integer, ${x}::integer, ${y}::integer) e
 		), q AS (
 			-- Squares are chosen on the tile's own 4096 grid, as geojson-vt does on PGlite, so a point
 			-- on a square's edge falls in the same square on either backend.
-			SELECT s.*, ST_X(g) AS mx, ST_Y(g) AS my,
+			SELECT s.id, s.${sql.ref(category)} AS category, ST_X(g) AS mx, ST_Y(g) AS my,
 			       round((ST_X(g) - bounds.x0) / bounds.side * 4096) AS tx,
 			       round((bounds.y0 - ST_Y(g)) / bounds.side * 4096) AS ty
 			FROM ${sql.table(source.table)} s CROSS JOIN bounds CROSS JOIN LATERAL ST_Transform(s.geom, 3857) g
 			WHERE s.geom && ST_Transform(ST_Expand(bounds.env, bounds.side / 4096), ${source.srid ?? 4326}::integer)
 			  AND ${source.where ?? sql`true`}
-		), p AS (
-			SELECT q.*, floor(q.tx * ${cells}::integer / 4096) AS col, floor(q.ty * ${cells}::integer / 4096) AS row
-			FROM q WHERE q.tx >= 0 AND q.tx < 4096 AND q.ty >= 0 AND q.ty < 4096
+		), squares AS (
+			-- Only ids and positions are grouped: a lone point's columns are read back once, below.
+			SELECT category, count(*)::integer AS count, min(id) AS lone, avg(mx) AS mx, avg(my) AS my
+			FROM q WHERE tx >= 0 AND tx < 4096 AND ty >= 0 AND ty < 4096
+			GROUP BY floor(tx * ${cells}::integer / 4096), floor(ty * ${cells}::integer / 4096), category
 		)
 		SELECT ST_AsMVT(t, ${layer}, 4096, 'geom') AS tile FROM (
-			SELECT p.${sql.ref(category)}, count(*)::integer AS count, ${ownColumns},
-			       ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(p.mx), avg(p.my)), 3857), (SELECT env FROM bounds), 4096, 0, false) AS geom
-			FROM p
-			GROUP BY p.col, p.row, p.${sql.ref(category)}
+			SELECT sq.category AS ${sql.ref(category)}, sq.count, ${own},
+			       ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(sq.mx, sq.my), 3857), (SELECT env FROM bounds), 4096, 0, false) AS geom
+			FROM squares sq LEFT JOIN ${sql.table(source.table)} s ON sq.count = 1 AND s.id = sq.lone
 		) t WHERE t.geom IS NOT NULL`.execute(db);
 	const tile = rows[0]?.tile;
 	return tile ? new Uint8Array(tile) : new Uint8Array(0);
