@@ -4,12 +4,14 @@
  * else into a 500 that reveals nothing internal.
  */
 import { json } from '@sveltejs/kit';
+import { DomainError, type DomainErrorKind } from '../errors';
 
 export type ApiErrorCode =
 	| 'bad_request'
 	| 'unauthorized'
 	| 'forbidden'
 	| 'not_found'
+	| 'conflict'
 	| 'payload_too_large'
 	| 'unprocessable'
 	| 'internal';
@@ -19,6 +21,7 @@ const STATUS: Record<ApiErrorCode, number> = {
 	unauthorized: 401,
 	forbidden: 403,
 	not_found: 404,
+	conflict: 409,
 	payload_too_large: 413,
 	unprocessable: 422,
 	internal: 500
@@ -38,7 +41,24 @@ export class ApiError extends Error {
 	}
 }
 
+/** The wire code of each kind of domain error: the names clients already read. */
+const CODE_OF_KIND: Record<DomainErrorKind, ApiErrorCode> = {
+	malformed: 'bad_request',
+	unauthenticated: 'unauthorized',
+	forbidden: 'forbidden',
+	not_found: 'not_found',
+	conflict: 'conflict',
+	too_large: 'payload_too_large',
+	invalid: 'unprocessable'
+};
+
+/** A domain error as the API error it becomes (the one mapping from services to HTTP). */
+export function toApiError(err: DomainError): ApiError {
+	return new ApiError(CODE_OF_KIND[err.kind], err.message, err.details);
+}
+
 export function errorResponse(err: unknown): Response {
+	if (err instanceof DomainError) err = toApiError(err);
 	if (err instanceof ApiError) {
 		return json(
 			{ error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } },
