@@ -15,7 +15,7 @@
  */
 import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
-import { toCsv } from '../src/lib/domain/scoring/csv';
+import { toCsv } from '../src/lib/domain/csv';
 import { parseScoreSpec, ScoreSpecError } from '../src/lib/domain/scoring/spec';
 import { openAppDatabase } from '../src/lib/server/db/app';
 import { ApiError } from '../src/lib/server/http/errors';

@@ -12,4 +12,12 @@ describe('toCsv', () => {
 		);
 		expect(csv).toBe('cell,score,name\r\nhex250:1:2,1.5,"Spring Hill, ""the"" site"\r\nhex250:1:3,0,\r\n');
 	});
+
+	it('writes booleans, dates and lists as a reader expects them', () => {
+		const csv = toCsv(
+			[{ id: 'a', ok: true, no: false, at: new Date('2026-12-05T10:00:00Z'), languages: ['ur', 'en'], line: 'two\nlines' }],
+			['id', 'ok', 'no', 'at', 'languages', 'line']
+		);
+		expect(csv).toBe('id,ok,no,at,languages,line\r\na,true,false,2026-12-05T10:00:00.000Z,ur;en,"two\nlines"\r\n');
+	});
 });
