@@ -7,6 +7,7 @@ import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MultiPolygon, Point } from 'geojson';
 import type { Consortium, Database, HubType, MacroAssetKind, MacroAssetStatus, OpportunityKind } from '../db/schema';
 import type { BBox, Timeline } from '../../map/macro-assets';
+import { notFound } from '../errors';
 
 export type { BBox, Timeline };
 
@@ -165,9 +166,22 @@ export async function getPlace(db: Db, placeId: string): Promise<Place | undefin
 	return { ...toPlaceSummary(row), boundary: geometryOf<MultiPolygon>(row.boundary, 'MultiPolygon', `place ${row.id}`) };
 }
 
+/**
+ * Whether there is a place with this id: the one check every service makes before it reads or
+ * writes a place's data. A service that answers "no such place" as a field mistake (a form's or
+ * body's `place` value) tests this; one that answers 404 calls {@link requirePlace}.
+ */
 export async function placeExists(db: Db, placeId: string): Promise<boolean> {
 	const row = await db.selectFrom('place').select('id').where('id', '=', placeId).executeTakeFirst();
 	return row !== undefined;
+}
+
+/**
+ * Resolves when the place exists; otherwise throws the domain's not-found error, whose message
+ * defaults to `There is no place "<id>".` (pass another to add a hint such as "see GET /api/places").
+ */
+export async function requirePlace(db: Db, placeId: string, message = `There is no place "${placeId}".`): Promise<void> {
+	if (!(await placeExists(db, placeId))) throw notFound(message);
 }
 
 /**
