@@ -4,7 +4,8 @@
  * transaction. `npm run import -- --help` lists kinds, formats and options.
  * Exit status: 0 imported (or dry run passed), 1 refused (nothing written), 2 usage error.
  */
-import { parseImportArguments, usageText } from '../src/lib/domain/imports/arguments';
+import { usageText } from '../src/lib/domain/imports/arguments';
+import { parseImportArguments } from '../src/lib/server/imports/command-line';
 import { CRS_LABELS } from '../src/lib/domain/imports/crs';
 import { FORMAT_LABELS, recordNoun } from '../src/lib/domain/imports/source';
 import { openAppDatabase } from '../src/lib/server/db/app';

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { Database } from '../../src/lib/server/db/schema';
-import { parseImportArguments } from '../../src/lib/domain/imports/arguments';
+import { parseImportArguments } from '../../src/lib/server/imports/command-line';
 import { importFile, ImportRefused, type ImportReport } from '../../src/lib/server/imports/index';
 
 /** The Greater Icknield study box (lon -1.98..-1.89, lat 52.46..52.51), as the shared data uses. */

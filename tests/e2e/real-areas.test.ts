@@ -21,7 +21,7 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon } fr
 import { PbfReader } from 'pbf';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { parseImportArguments } from '../../src/lib/domain/imports/arguments';
+import { parseImportArguments } from '../../src/lib/server/imports/command-line';
 import { tileAt } from '../../src/lib/domain/tiles/address';
 import { FALLBACK_BACKGROUND } from '../../src/lib/map/basemap';
 import { IMD_DECILE_COLOURS, WARD_LINE_COLOUR } from '../../src/lib/map/explorer';

@@ -55,33 +55,22 @@ export function formatOf(file: string): SourceFormat | undefined {
 
 const PLACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
-const VALUE_OPTIONS = ['--area-type', '--crs', '--map', '--set', '--place', '--source', '--id-prefix'] as const;
-type ValueOption = (typeof VALUE_OPTIONS)[number];
+export const VALUE_OPTIONS = ['--area-type', '--crs', '--map', '--set', '--place', '--source', '--id-prefix'] as const;
+export type ValueOption = (typeof VALUE_OPTIONS)[number];
+export const FLAG_OPTIONS = ['--dry-run', '--make-valid'] as const;
 
-export function parseImportArguments(argv: readonly string[]): ParsedArguments {
-	const positional: string[] = [];
-	const values = new Map<ValueOption, string[]>();
-	let dryRun = false;
-	let makeValid = false;
-	for (let i = 0; i < argv.length; i++) {
-		const arg = argv[i]!;
-		if (arg === '--help' || arg === '-h') return { help: true };
-		if (arg === '--dry-run' || arg === '--make-valid') {
-			if (arg === '--dry-run') dryRun = true;
-			else makeValid = true;
-			continue;
-		}
-		if (arg.startsWith('--')) {
-			const [name, inline] = arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-			if (!(VALUE_OPTIONS as readonly string[]).includes(name)) return { usageError: `unknown option ${name}` };
-			const value = inline ?? argv[++i];
-			if (value === undefined || (inline === undefined && value.startsWith('--'))) return { usageError: `${name} needs a value` };
-			const option = name as ValueOption;
-			values.set(option, [...(values.get(option) ?? []), value]);
-			continue;
-		}
-		positional.push(arg);
-	}
+/** A command line split into words and options (by node:util parseArgs in the CLI), not yet checked. */
+export interface CommandLine {
+	readonly positionals: readonly string[];
+	/** Each value option's values, in the order given. */
+	readonly values: ReadonlyMap<ValueOption, readonly string[]>;
+	readonly dryRun: boolean;
+	readonly makeValid: boolean;
+}
+
+/** What an import command line asks for, or the usage error that says what is wrong with it. */
+export function interpretImportArguments(line: CommandLine): ParsedArguments {
+	const { positionals: positional, values, dryRun, makeValid } = line;
 	for (const option of ['--area-type', '--crs', '--place', '--source', '--id-prefix'] as const) {
 		if ((values.get(option)?.length ?? 0) > 1) return { usageError: `${option} may be given once` };
 	}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseImportArguments, usageText } from './arguments';
+import { usageText } from '../../domain/imports/arguments';
+import { parseImportArguments } from './command-line';
 
 describe('parseImportArguments', () => {
 	it('reads a full command line', () => {
