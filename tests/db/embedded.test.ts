@@ -23,7 +23,10 @@ describe.runIf(onPglite)('embedded PGlite', () => {
 		await fs.rm(workDir, { recursive: true, force: true });
 	});
 
-	it('keeps data in its folder and reopens it without migrating again', async () => {
+	// Creates PostGIS from nothing and applies every migration, then reopens: the costliest thing in
+	// the suite (about 10 s on an idle 2-core machine, 112 s once on a loaded one), so it gets a
+	// timeout of its own rather than the tier's 60 s.
+	it('keeps data in its folder and reopens it without migrating again', { timeout: 300_000 }, async () => {
 		const dataDir = path.join(workDir, 'db');
 		const first = await openDatabase({ pgliteDataDir: dataDir });
 		expect(first.reopened).toBe(false);
