@@ -8,9 +8,9 @@ import { usageText } from '../src/lib/domain/imports/arguments';
 import { parseImportArguments } from '../src/lib/server/imports/command-line';
 import { CRS_LABELS } from '../src/lib/domain/imports/crs';
 import { FORMAT_LABELS, recordNoun } from '../src/lib/domain/imports/source';
-import { openAppDatabase } from '../src/lib/server/db/app';
 import { importFile, ImportRefused, type ImportReport } from '../src/lib/server/imports/index';
 import { describeOsmImport, importOsmNetwork, PlaceNotChosen } from '../src/lib/server/walking/import';
+import { openDatabaseFor } from './lib/open-database';
 
 function summarise(report: ImportReport): string {
 	const noun = recordNoun(report.format);
@@ -52,30 +52,21 @@ if ('help' in parsed) {
 	console.error(`import: ${parsed.usageError}\n\n${usageText()}`);
 	process.exitCode = 2;
 } else {
-	let database: Awaited<ReturnType<typeof openAppDatabase>> | undefined;
+	const database = await openDatabaseFor('import');
 	try {
-		database = await openAppDatabase();
+		if ('osm' in parsed) {
+			const { file, place, dryRun } = parsed.osm;
+			console.log(describeOsmImport(await importOsmNetwork(database.db, { file, placeId: place, dryRun })));
+		} else console.log(summarise(await importFile(database.db, parsed.command)));
 	} catch (err) {
-		// Configuration and migration errors already name the variable or migration to fix.
-		console.error(`import: cannot open the database: ${(err as Error).message}`);
-		process.exitCode = 1;
-	}
-	if (database) {
-		try {
-			if ('osm' in parsed) {
-				const { file, place, dryRun } = parsed.osm;
-				console.log(describeOsmImport(await importOsmNetwork(database.db, { file, placeId: place, dryRun })));
-			} else console.log(summarise(await importFile(database.db, parsed.command)));
-		} catch (err) {
-			if (err instanceof PlaceNotChosen) {
-				console.error(`import: ${err.problems.join('; ')}`);
-				process.exitCode = 2;
-			} else if (err instanceof ImportRefused) {
-				console.error(`import refused, nothing written: ${err.file}\n  ${err.problems.join('\n  ')}`);
-				process.exitCode = 1;
-			} else throw err;
-		} finally {
-			await database.close();
-		}
+		if (err instanceof PlaceNotChosen) {
+			console.error(`import: ${err.problems.join('; ')}`);
+			process.exitCode = 2;
+		} else if (err instanceof ImportRefused) {
+			console.error(`import refused, nothing written: ${err.file}\n  ${err.problems.join('\n  ')}`);
+			process.exitCode = 1;
+		} else throw err;
+	} finally {
+		await database.close();
 	}
 }

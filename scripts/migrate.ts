@@ -1,8 +1,8 @@
 /** `npm run migrate`: applies pending migrations to the configured database and reports them. */
-import { openAppDatabase } from '../src/lib/server/db/app';
+import { openDatabaseFor } from './lib/open-database';
 
 const started = Date.now();
-const database = await openAppDatabase();
+const database = await openDatabaseFor('migrate');
 try {
 	const { applied, total } = database.migrations;
 	console.log(

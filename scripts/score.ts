@@ -17,7 +17,7 @@ import fs from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { toCsv } from '../src/lib/domain/csv';
 import { parseScoreSpec, ScoreSpecError } from '../src/lib/domain/scoring/spec';
-import { openAppDatabase } from '../src/lib/server/db/app';
+import { openDatabaseFor } from './lib/open-database';
 import { ApiError } from '../src/lib/server/http/errors';
 import { getCellScores, getSiteScores } from '../src/lib/server/scores/service';
 
@@ -70,7 +70,7 @@ if (problems.length || !spec) {
 	process.exit(2);
 }
 
-const database = await openAppDatabase();
+const database = await openDatabaseFor('score');
 try {
 	// The command line runs with the database's own rights: scenarios are visible here.
 	const request = { placeId: values.place as string, spec, viewer: 'administrator' as const };

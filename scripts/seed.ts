@@ -3,11 +3,11 @@
  * synthetic population) in the configured database and reports what was loaded.
  * --force reseeds even when the place holds non-synthetic resident records.
  */
-import { openAppDatabase } from '../src/lib/server/db/app';
+import { openDatabaseFor } from './lib/open-database';
 import { reseedDemoData } from '../src/lib/server/seed/index';
 
 const force = process.argv.slice(2).includes('--force');
-const database = await openAppDatabase();
+const database = await openDatabaseFor('seed');
 try {
 	const report = await reseedDemoData(database.db, { force });
 	console.log(

@@ -10,7 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import readline from 'node:readline';
-import { openAppDatabase } from '../src/lib/server/db/app';
+import { openDatabaseFor } from './lib/open-database';
 import { SYSTEM_ACTOR } from '../src/lib/server/audit/log';
 import {
 	AccountError,
@@ -59,7 +59,7 @@ if (values.help) usage();
 const [command, username] = positionals;
 if (!command) usage();
 
-const database = await openAppDatabase();
+const database = await openDatabaseFor('user');
 const { db } = database;
 try {
 	switch (command) {

@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs/promises';
 import { Kysely } from 'kysely';
+import { lockDatabaseFolder, type FolderLock } from './folder-lock';
 import type { Database } from './schema';
 
 export type { Database } from './schema';
@@ -60,24 +61,39 @@ async function openPglite(dataDir: string | undefined, dump: Blob | undefined): 
 	const { postgis } = await import('@electric-sql/pglite-postgis');
 	const { PgliteDialect } = await import('./pglite-dialect');
 	let reopened = false;
+	let lock: FolderLock | undefined;
 	if (dataDir) {
+		// Before anything reads the folder: a second process on it would corrupt it (folder-lock.ts).
+		lock = await lockDatabaseFolder(dataDir);
 		reopened = await fs
 			.stat(`${dataDir}/PG_VERSION`)
 			.then(() => true)
 			.catch(() => false);
 		await fs.mkdir(dataDir, { recursive: true });
 	}
-	const pg = await PGlite.create({
-		dataDir,
-		loadDataDir: dump,
-		extensions: { postgis }
-	});
+	let pg;
+	try {
+		pg = await PGlite.create({
+			dataDir,
+			loadDataDir: dump,
+			extensions: { postgis }
+		});
+	} catch (err) {
+		await lock?.release();
+		throw err;
+	}
 	const db = new Kysely<Database>({ dialect: new PgliteDialect(pg) });
 	return {
 		db,
 		backend: 'pglite',
 		reopened,
-		close: () => db.destroy()
+		close: async () => {
+			try {
+				await db.destroy();
+			} finally {
+				await lock?.release();
+			}
+		}
 	};
 }
 
@@ -85,10 +101,15 @@ async function openPglite(dataDir: string | undefined, dump: Blob | undefined): 
 export async function dumpEmbeddedDatabase(dataDir: string): Promise<Blob> {
 	const { PGlite } = await import('@electric-sql/pglite');
 	const { postgis } = await import('@electric-sql/pglite-postgis');
-	const pg = await PGlite.create({ dataDir, extensions: { postgis } });
+	const lock = await lockDatabaseFolder(dataDir);
 	try {
-		return await pg.dumpDataDir('none');
+		const pg = await PGlite.create({ dataDir, extensions: { postgis } });
+		try {
+			return await pg.dumpDataDir('none');
+		} finally {
+			await pg.close();
+		}
 	} finally {
-		await pg.close();
+		await lock.release();
 	}
 }
