@@ -326,13 +326,19 @@ export interface SkillGroup {
 	soc2020: { code: string; title: string }[];
 }
 
-/** The skills taxonomy, in its display order, with the SOC 2020 unit groups of each group. */
 /** The kinds of reference area loaded (e.g. lsoa, ward): the map offers its areas layer only when there are some. */
 export async function listReferenceAreaTypes(db: Db): Promise<string[]> {
 	const rows = await db.selectFrom('reference_area').select('area_type').distinct().orderBy('area_type').execute();
 	return rows.map((r) => String(r.area_type));
 }
 
+/** Whether a skill group with this id is in the taxonomy. */
+export async function skillGroupExists(db: Db, skillGroupId: string): Promise<boolean> {
+	const row = await db.selectFrom('skill_group').select('id').where('id', '=', skillGroupId).executeTakeFirst();
+	return row !== undefined;
+}
+
+/** The skills taxonomy, in its display order, with the SOC 2020 unit groups of each group. */
 export async function listSkillGroups(db: Db): Promise<SkillGroup[]> {
 	const [groups, codes] = await Promise.all([
 		db.selectFrom('skill_group').select(['id', 'name', 'description']).orderBy('sort_order').orderBy('id').execute(),
