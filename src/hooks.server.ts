@@ -5,6 +5,7 @@ import { seedDemoDataIfEmpty } from '$lib/server/seed/index';
 import { authenticate, SESSION_COOKIE } from '$lib/server/auth/service';
 import { decideAccess } from '$lib/server/auth/policy';
 import { deniedPage } from '$lib/server/auth/denied-page';
+import { nulInUrl } from '$lib/domain/text/nul';
 
 /**
  * Start-up: open and migrate the database before the first request is served, and load the demo
@@ -78,6 +79,13 @@ export const handle: Handle = async ({ event, resolve }) => {
 };
 
 const guard: Handle = async ({ event, resolve }) => {
+	const nul = nulInUrl(event.url);
+	if (nul) {
+		return json(
+			{ error: { code: 'bad_request', message: `The NUL character (%00) is not allowed in ${nul}.` } },
+			{ status: 400 }
+		);
+	}
 	// SvelteKit checks the origin of form posts; JSON and other bodies that change state need the
 	// same protection, so a page on another site cannot make a signed-in browser change anything.
 	if (STATE_CHANGING.has(event.request.method)) {
