@@ -43,6 +43,7 @@ export function bandedDecay(bands: readonly WeightedBand[] = DEFAULT_BANDS): Dec
 	// A handful of bands: a linear scan beats a binary search at this size.
 	const bandIndex = (minutes: number): number => timeBands.findIndex((band) => minutes <= band.toMinutes);
 	return {
+		reachMinutes: previous,
 		weight(minutes) {
 			const index = bandIndex(minutes);
 			return index < 0 ? 0 : (weights[index] as number);

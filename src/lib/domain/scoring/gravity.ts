@@ -39,7 +39,7 @@ export function gravityDecay(options: GravityOptions = {}): Decay {
 	const form = options.form ?? 'gaussian';
 	const beta = gravityBeta(form, options.halfWeightMinutes ?? DEFAULT_HALF_WEIGHT_MINUTES);
 	const weight = form === 'gaussian' ? (minutes: number) => Math.exp(-(minutes * minutes) / beta) : (minutes: number) => Math.exp(-beta * minutes);
-	return { weight, band: () => null };
+	return { weight, band: () => null, reachMinutes: Infinity };
 }
 
 /**

@@ -47,6 +47,27 @@ export const DEFAULT_SPEC: Omit<ScoreSpec, 'skill' | 'scenario'> = {
 	halfWeightMinutes: DEFAULT_HALF_WEIGHT_MINUTES
 };
 
+/** The longest time a request may name: a threshold, a band edge or gravity's half-weight time. */
+export const MAX_MINUTES = 120;
+
+/**
+ * The widest catchment any request can ask for, in metres: the longest time at the fastest speed
+ * (120 min × 80 m/min = 9,600 m). Past it, cumulative, 2SFCA and E2SFCA weigh every pair 0 under
+ * every spec {@link parseScoreSpec} accepts, so a server need hold only the pairs within it.
+ *
+ * Gravity has no cut-off, and none is drawn: at the largest half-weight time (120 min) a site
+ * 9,600 m away still counts half, and its weight falls below 2⁻⁵³ (lost in a sum that includes a
+ * site at the door) only past 874 min ≈ 70 km for the Gaussian and 6,360 min ≈ 509 km for the
+ * negative exponential — further than across any place this serves, so a cut-off would save no
+ * memory and would change far cells' scores and ranks. Gravity reads each site's whole column.
+ */
+export const LARGEST_CATCHMENT_METRES = MAX_MINUTES * Math.max(...Object.values(WALKING_SPEED));
+
+/** Whether a spec's method has a catchment (every pair past LARGEST_CATCHMENT_METRES weighs 0). */
+export function hasCatchment(spec: Pick<ScoreSpec, 'method'>): boolean {
+	return spec.method !== 'gravity';
+}
+
 /** Metres per minute for a speed name. */
 export function metresPerMinute(speed: WalkingSpeedName): number {
 	return WALKING_SPEED[speed];
@@ -125,8 +146,8 @@ export function parseScoreSpec(get: Getter, names: Iterable<string> = []): Score
 	const readiness = oneOf(get, 'readiness', READINESS_VALUES, 'any', problems);
 	const distance = oneOf(get, 'distance', DISTANCE_MODES, DEFAULT_SPEC.distance, problems);
 	const speed = oneOf(get, 'speed', WALKING_SPEEDS, DEFAULT_SPEC.speed, problems);
-	const thresholdMinutes = positiveNumber(get, 'threshold', DEFAULT_SPEC.thresholdMinutes, 120, problems);
-	const halfWeightMinutes = positiveNumber(get, 'halfWeight', DEFAULT_SPEC.halfWeightMinutes, 120, problems);
+	const thresholdMinutes = positiveNumber(get, 'threshold', DEFAULT_SPEC.thresholdMinutes, MAX_MINUTES, problems);
+	const halfWeightMinutes = positiveNumber(get, 'halfWeight', DEFAULT_SPEC.halfWeightMinutes, MAX_MINUTES, problems);
 	const decay = oneOf(get, 'decay', GRAVITY_FORMS, 'gaussian', problems);
 	const gravityForm: GravityDecayForm = decay === 'exponential' ? 'negativeExponential' : 'gaussian';
 
@@ -142,8 +163,8 @@ export function parseScoreSpec(get: Getter, names: Iterable<string> = []): Score
 			if (edges && weights) {
 				if (edges.length !== weights.length) {
 					problems.push(`bands has ${edges.length} edges but weights has ${weights.length} values; give one weight per band.`);
-				} else if (edges.some((edge) => edge > 120)) {
-					problems.push('band edges must be at most 120 minutes.');
+				} else if (edges.some((edge) => edge > MAX_MINUTES)) {
+					problems.push(`band edges must be at most ${MAX_MINUTES} minutes.`);
 				} else {
 					const candidate = edges.map((upToMinutes, i) => ({ upToMinutes, weight: weights[i] as number }));
 					try {

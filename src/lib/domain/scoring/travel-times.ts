@@ -1,4 +1,4 @@
-import { WALKING_SPEED, type OriginSiteDistance, type TravelTimes } from './types';
+import { WALKING_SPEED, type OriginSiteDistance, type SparseTravelTimes, type TravelColumn, type TravelTimes } from './types';
 
 /**
  * Walking time in minutes for a distance in metres, at `metresPerMinute` (default 80 m/min,
@@ -84,4 +84,28 @@ export function travelTimesFromMatrix(
 		minutes[cell] = value / metresPerMinute;
 	}
 	return { originIds: [...originIds], siteIds: [...siteIds], originIndex, siteIndex, minutes };
+}
+
+/**
+ * A sparse matrix from one column per site (`columns[j]` for `siteIds[j]`): in each, the rows of
+ * the origins with a known time, strictly increasing, and their minutes. Columns are used as
+ * given, not copied, so a server can share one site's column among the baseline and every
+ * scenario that keeps the site where it is.
+ */
+export function sparseTravelTimes(originIds: readonly string[], siteIds: readonly string[], columns: readonly TravelColumn[]): SparseTravelTimes {
+	const originIndex = indexIds(originIds, 'origin');
+	const siteIndex = indexIds(siteIds, 'site');
+	if (columns.length !== siteIds.length) throw new RangeError(`sparse matrix has ${columns.length} columns for ${siteIds.length} sites`);
+	columns.forEach((column, j) => {
+		if (column.rows.length !== column.minutes.length) throw new RangeError(`column of site '${siteIds[j]}' has ${column.rows.length} rows but ${column.minutes.length} times`);
+		let previous = -1;
+		for (let k = 0; k < column.rows.length; k++) {
+			const row = column.rows[k] as number;
+			if (row <= previous || row >= originIds.length) throw new RangeError(`column of site '${siteIds[j]}' must list rows below ${originIds.length} in increasing order; found ${row} after ${previous}`);
+			previous = row;
+			const minutes = column.minutes[k] as number;
+			if (!(minutes >= 0)) throw new RangeError(`time from '${originIds[row]}' to '${siteIds[j]}' must be a non-negative number of minutes, got ${minutes}`);
+		}
+	});
+	return { originIds: [...originIds], siteIds: [...siteIds], originIndex, siteIndex, columns };
 }

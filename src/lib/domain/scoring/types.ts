@@ -41,11 +41,37 @@ export interface TravelTimes {
 	readonly minutes: Float64Array;
 }
 
+/**
+ * One site's column of a sparse matrix: the origins with a known travel time, as rows of
+ * `originIds` in strictly increasing order, and their times in minutes. Row order (not time order)
+ * makes every sum run in the same order as over the dense matrix, so both give the same bits.
+ */
+export interface TravelColumn {
+	readonly rows: Int32Array;
+	/** Walking time in minutes (≥ 0), `minutes[k]` for origin `rows[k]`. */
+	readonly minutes: Float64Array;
+}
+
+/**
+ * Travel times held sparsely, one column per site: a pair that is not listed is out of every
+ * catchment, as `Infinity` is in {@link TravelTimes}. A place's server keeps only pairs within
+ * the largest catchment a request can ask for, so memory grows with sites × cells in reach rather
+ * than sites × cells.
+ */
+export interface SparseTravelTimes {
+	readonly originIds: readonly string[];
+	readonly siteIds: readonly string[];
+	readonly originIndex: ReadonlyMap<string, number>;
+	readonly siteIndex: ReadonlyMap<string, number>;
+	/** `columns[siteIndex.get(id)]`. */
+	readonly columns: readonly TravelColumn[];
+}
+
 /** What a method scores against: one skill group's supply and opportunities plus travel times. */
 export interface ScoringInput {
 	readonly origins: readonly Origin[];
 	readonly sites: readonly Site[];
-	readonly travel: TravelTimes;
+	readonly travel: TravelTimes | SparseTravelTimes;
 }
 
 /** A travel-time band (from, to] in minutes; the first band of a method starts at 0 inclusive. */
@@ -63,6 +89,8 @@ export interface Decay {
 	weight(minutes: number): number;
 	/** The band d falls in, or null for a continuous decay (gravity) or outside the catchment. */
 	band(minutes: number): TimeBand | null;
+	/** The catchment: W(d) = 0 for every d above it (Infinity for gravity, which has no cut-off). */
+	readonly reachMinutes: number;
 }
 
 export type ScoringMethod = 'cumulative' | 'gravity' | '2sfca' | 'e2sfca';
@@ -108,6 +136,15 @@ export interface Contribution {
 	readonly contribution: number;
 }
 
+/** One origin in a site's reach, for the site view's explanation. */
+export interface SiteReach {
+	readonly originId: string;
+	readonly minutes: number;
+	readonly band: TimeBand | null;
+	/** W(d(i,j)) > 0. */
+	readonly weight: number;
+}
+
 export interface AccessibilityResult {
 	readonly method: ScoringMethod;
 	/** One entry per origin, in input order. */
@@ -116,6 +153,8 @@ export interface AccessibilityResult {
 	readonly sites: readonly SiteSupply[];
 	/** Sites with non-zero weight for the cell, largest contribution first; throws for an unknown id. */
 	explain(originId: string): Contribution[];
+	/** Origins with non-zero weight for the site, in the travel matrix's origin order; throws for an unknown id. */
+	reach(siteId: string): SiteReach[];
 }
 
 /** Walking speeds in metres per minute. */
