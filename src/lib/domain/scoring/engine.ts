@@ -96,7 +96,10 @@ export function scoreAccessibility(method: ScoringMethod, input: ScoringInput, d
 	for (let j = 0; j < siteCount; j++) {
 		const value = siteValues[j] as number;
 		const { positions, weights } = inReach[j]!;
-		for (let k = 0; k < positions.length; k++) scores[positions[k] as number] += value * (weights[k] as number);
+		for (let k = 0; k < positions.length; k++) {
+			const row = positions[k] as number;
+			scores[row] = (scores[row] as number) + value * (weights[k] as number);
+		}
 	}
 
 	const standing = rankScores(scores);

@@ -53,6 +53,8 @@ describe('gravityAccessibility', () => {
 		fc.assert(
 			fc.property(arbitraryScoringInput, fc.nat(), fc.double({ min: 1, max: 2000, noNaN: true }), (input, pick, metres) => {
 				const before = gravityAccessibility(input).cells;
+				// arbitraryScoringInput builds a dense matrix; a sparse one would have no flat `minutes`.
+				if (!('minutes' in input.travel)) throw new Error('expected a dense travel matrix');
 				const minutes = Float64Array.from(input.travel.minutes);
 				const entry = pick % minutes.length;
 				minutes[entry] = minutes[entry]! + metres / 80;
