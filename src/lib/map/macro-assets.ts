@@ -1,51 +1,10 @@
 /**
- * Macro-assets (capital projects) as they cross the wire: the GeoJSON that GET
- * /api/places/{id}/macro-assets serves and the home page draws, and how each kind and status is
- * shown. Shared by the server (which builds the features) and the browser (which draws them), so it
- * imports nothing at run time; the kind and status names are the database's own.
+ * How each macro-asset (capital project) kind and status is shown, and the figures people read
+ * about one. The wire types are the contract's (contracts/sites.ts), re-exported for the map code.
  */
-import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
-import type { MacroAssetKind, MacroAssetStatus } from '../server/db/schema';
+import type { MacroAssetFeature, MacroAssetKind, MacroAssetProperties, MacroAssetStatus, Timeline } from '../contracts/sites';
 
-export type { MacroAssetKind, MacroAssetStatus };
-
-/** [west, south, east, north] in WGS84 degrees, as in RFC 7946 §5. */
-export type BBox = [west: number, south: number, east: number, north: number];
-
-export interface Timeline {
-	start: number | null;
-	end: number | null;
-	note: string | null;
-}
-
-export interface MacroAssetProperties {
-	id: string;
-	name: string;
-	kind: MacroAssetKind;
-	status: MacroAssetStatus;
-	description: string | null;
-	timeline: Timeline;
-	/** Pounds sterling; the database keeps exact numeric, the wire carries a JSON number. */
-	investment_gbp: number | null;
-	homes: number | null;
-	jobs: number | null;
-	owners: string[];
-	partners: string[];
-	source: string | null;
-	/** Names of the figures that are illustrative rather than public facts, e.g. "jobs". */
-	illustrative: string[];
-	/** A point inside the polygon (PostGIS ST_PointOnSurface), where the site's name is shown. */
-	label_point: [longitude: number, latitude: number];
-}
-
-export type MacroAssetFeature = Omit<Feature<MultiPolygon, MacroAssetProperties>, 'id' | 'bbox'> & {
-	id: string;
-	bbox: BBox;
-};
-
-export interface MacroAssetFeatureCollection extends FeatureCollection<MultiPolygon, MacroAssetProperties> {
-	features: MacroAssetFeature[];
-}
+export type { BBox, MacroAssetFeature, MacroAssetFeatureCollection, MacroAssetKind, MacroAssetProperties, MacroAssetStatus, Timeline } from '../contracts/sites';
 
 export interface KindStyle {
 	label: string;

@@ -5,7 +5,7 @@
  * of the table's version decides whether the kept copy is current, so an edit shows at once.
  */
 import type { Kysely } from 'kysely';
-import type { MacroAssetFeatureCollection } from '../../map/macro-assets';
+import type { MacroAssetFeatureCollection } from '../../contracts/sites';
 import { SharedMemo } from '../cache/shared-memo';
 import type { Database } from '../db/schema';
 import { macroAssetFeatureCollection } from './geojson';

@@ -2,7 +2,7 @@
  * Domain objects to the GeoJSON (RFC 7946) the API serves and the map draws: snake_case properties,
  * the feature id repeated in `properties.id` for clients (QGIS, MapLibre) that only read properties.
  */
-import type { BBox, MacroAssetFeature, MacroAssetFeatureCollection } from '../../map/macro-assets';
+import type { BBox, MacroAssetFeature, MacroAssetFeatureCollection } from '../../contracts/sites';
 import type { MacroAsset, PlaceSummary } from './queries';
 
 export interface PlaceJson {

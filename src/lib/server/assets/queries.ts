@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MultiPolygon, Point } from 'geojson';
 import type { Consortium, Database, HubType, MacroAssetKind, MacroAssetStatus, OpportunityKind } from '../db/schema';
-import type { BBox, Timeline } from '../../map/macro-assets';
+import type { BBox, Timeline } from '../../contracts/sites';
 import { notFound } from '../errors';
 
 export type { BBox, Timeline };
@@ -176,6 +176,17 @@ export async function placeExists(db: Db, placeId: string): Promise<boolean> {
 	return row !== undefined;
 }
 
+/** The EPSG code of the projected CRS (metres) the place is measured in, or undefined for no such place. */
+export async function placeProjectedSrid(db: Db, placeId: string): Promise<number | undefined> {
+	const row = await db.selectFrom('place').select('projected_srid').where('id', '=', placeId).executeTakeFirst();
+	return row?.projected_srid;
+}
+
+/** Every place's id, in id order. */
+export async function listPlaceIds(db: Db): Promise<string[]> {
+	return (await db.selectFrom('place').select('id').orderBy('id').execute()).map((p) => p.id);
+}
+
 /**
  * Resolves when the place exists; otherwise throws the domain's not-found error, whose message
  * defaults to `There is no place "<id>".` (pass another to add a hint such as "see GET /api/places").
@@ -336,6 +347,11 @@ export async function listReferenceAreaTypes(db: Db): Promise<string[]> {
 export async function skillGroupExists(db: Db, skillGroupId: string): Promise<boolean> {
 	const row = await db.selectFrom('skill_group').select('id').where('id', '=', skillGroupId).executeTakeFirst();
 	return row !== undefined;
+}
+
+/** Every skill group's id, in id order. */
+export async function listSkillGroupIds(db: Db): Promise<string[]> {
+	return (await db.selectFrom('skill_group').select('id').orderBy('id').execute()).map((g) => g.id);
 }
 
 /** The skills taxonomy, in its display order, with the SOC 2020 unit groups of each group. */

@@ -7,7 +7,7 @@
  * A publication is rebuilt lazily: any change to a place's records deletes it
  * (markPublicationStale) and the next reader rebuilds it.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { hexCellAt, hexCellCorners } from '../../domain/cells/hex';
 import { formatHexCellId, parseHexCellId } from '../../domain/privacy/cell-ids';
 import { createHexCellHierarchy, HEX_LEVEL_SIZES } from '../../domain/privacy/hex-cell-hierarchy';
@@ -15,15 +15,28 @@ import { publishResidentLayers } from '../../domain/privacy/publish';
 import type { ResidentRecord } from '../../domain/privacy/filters';
 import { SYSTEM_ACTOR, writeAudit } from '../audit/log';
 import type { Database, PublishedLevel } from '../db/schema';
-import { restrictedView } from './schema';
+import { listSkillGroupIds, placeProjectedSrid } from '../assets/queries';
 import { BASE_CELL_SIZE_M } from './records';
+import {
+	analyzePublishedUnits,
+	insertPublishedTotals,
+	insertPublishedUnits,
+	insertSuppressionRecord,
+	lockPublicationBuilds,
+	placeExtentIn,
+	publicationStamp,
+	recordsForPublication,
+	replacePublication,
+	setPublicationComputeMs,
+	unionOfCells,
+	type PublishedUnitToStore,
+	type UnitOutline
+} from './queries';
 
 export interface PublicationSettings {
 	k: number;
 	roundingBase: number;
 }
-
-const UNIT_BATCH = 400;
 
 /**
  * Makes sure the place has a current publication with these settings, building it if not, and
@@ -31,57 +44,33 @@ const UNIT_BATCH = 400;
  * so that a caller can key what it derives from the publication without reading it again.
  */
 export async function ensurePublication(db: Kysely<Database>, placeId: string, settings: PublicationSettings): Promise<string | null> {
-	const current = () =>
-		db
-			.selectFrom('publication')
-			.select(['k', 'rounding_base', sql<string>`computed_at::text`.as('stamp')])
-			.where('place_id', '=', placeId)
-			.executeTakeFirst();
-	const isCurrent = (row: Awaited<ReturnType<typeof current>>) => !!row && row.k === settings.k && row.rounding_base === settings.roundingBase;
-	const found = await current();
+	const isCurrent = (found: Awaited<ReturnType<typeof publicationStamp>>) => !!found && found.k === settings.k && found.roundingBase === settings.roundingBase;
+	const found = await publicationStamp(db, placeId);
 	if (isCurrent(found)) return found!.stamp;
 	await db.transaction().execute(async (trx) => {
 		// One builder at a time per database; whoever waited finds the work done.
-		await sql`SELECT pg_advisory_xact_lock(727211)`.execute(trx);
-		const again = await trx
-			.selectFrom('publication')
-			.select(['k', 'rounding_base'])
-			.where('place_id', '=', placeId)
-			.executeTakeFirst();
-		if (again && again.k === settings.k && again.rounding_base === settings.roundingBase) return;
+		await lockPublicationBuilds(trx);
+		if (isCurrent(await publicationStamp(trx, placeId))) return;
 		await buildPublication(trx, placeId, settings);
 	});
-	return (await current())?.stamp ?? null;
+	return (await publicationStamp(db, placeId))?.stamp ?? null;
 }
 
 async function buildPublication(trx: Kysely<Database>, placeId: string, settings: PublicationSettings): Promise<void> {
 	const started = performance.now();
-	const place = await trx.selectFrom('place').select(['id', 'projected_srid']).where('id', '=', placeId).executeTakeFirst();
-	if (!place) return;
-	const skillGroups = (await trx.selectFrom('skill_group').select('id').orderBy('id').execute()).map((s) => s.id);
+	const srid = await placeProjectedSrid(trx, placeId);
+	if (srid === undefined) return;
+	const skillGroups = await listSkillGroupIds(trx);
 
-	// Only what the pipeline needs leaves the table: cell, group and the three readiness flags.
-	const rows = await restrictedView(trx)
-		.selectFrom('restricted.resident_skill')
-		.select([
-			'skill_group_id',
-			'overseas_qualification',
-			'english_test_passed',
-			'professionally_registered',
-			'synthetic',
-			sql<number>`ST_X(ST_Transform(cell_point, ${place.projected_srid}::integer))`.as('x'),
-			sql<number>`ST_Y(ST_Transform(cell_point, ${place.projected_srid}::integer))`.as('y')
-		])
-		.where('place_id', '=', placeId)
-		.execute();
+	const rows = await recordsForPublication(trx, placeId, srid);
 	const records: ResidentRecord[] = rows.map((r) => {
-		const cell = hexCellAt(Number(r.x), Number(r.y), BASE_CELL_SIZE_M);
+		const cell = hexCellAt(r.x, r.y, BASE_CELL_SIZE_M);
 		return {
 			cell: formatHexCellId('hex250', cell.i, cell.j),
-			skillGroup: r.skill_group_id,
-			overseasQualification: r.overseas_qualification,
-			englishTestPassed: r.english_test_passed,
-			professionallyRegistered: r.professionally_registered
+			skillGroup: r.skillGroupId,
+			overseasQualification: r.overseasQualification,
+			englishTestPassed: r.englishTestPassed,
+			professionallyRegistered: r.professionallyRegistered
 		};
 	});
 	const hierarchy = createHexCellHierarchy({ placeId: 'place' });
@@ -91,68 +80,43 @@ async function buildPublication(trx: Kysely<Database>, placeId: string, settings
 		roundingBase: settings.roundingBase
 	});
 
-	await trx.deleteFrom('publication').where('place_id', '=', placeId).execute();
-	await trx
-		.insertInto('publication')
-		.values({
-			place_id: placeId,
-			k: publication.k,
-			rounding_base: publication.roundingBase,
-			records: publication.summary.records,
-			records_published: publication.summary.recordsInPublishedUnits,
-			layer_records_counted: publication.summary.acrossLayers.counted,
-			layer_records_published: publication.summary.acrossLayers.inPublishedUnits,
-			synthetic: rows.some((r) => r.synthetic),
-			compute_ms: 0
-		})
-		.execute();
+	await replacePublication(trx, {
+		placeId,
+		k: publication.k,
+		roundingBase: publication.roundingBase,
+		records: publication.summary.records,
+		recordsPublished: publication.summary.recordsInPublishedUnits,
+		layerRecordsCounted: publication.summary.acrossLayers.counted,
+		layerRecordsPublished: publication.summary.acrossLayers.inPublishedUnits,
+		synthetic: rows.some((r) => r.synthetic)
+	});
 
-	const unitShapes = await coarseUnitShapes(trx, placeId, place.projected_srid, publication, hierarchy);
-	const units: { filterKey: string; id: string; level: PublishedLevel; count: number | null }[] = [];
-	const totals: { filter_key: string; total: number | null; place_id: string }[] = [];
+	const unitShapes = await coarseUnitShapes(trx, placeId, srid, publication, hierarchy);
+	const units: PublishedUnitToStore[] = [];
+	const totals: { filterKey: string; total: number | null }[] = [];
+	const unit = (filterKey: string, unitId: string, level: PublishedLevel, count: number | null): PublishedUnitToStore => ({
+		filterKey,
+		unitId,
+		level,
+		count,
+		outline: unitOutline(unitId, srid, unitShapes)
+	});
 	for (const [key, layer] of publication.layers) {
-		for (const unit of layer.units) units.push({ filterKey: key, id: unit.id, level: unit.level, count: unit.count });
-		for (const id of layer.suppressedUnits) units.push({ filterKey: key, id, level: levelOf(id), count: null });
-		totals.push({ place_id: placeId, filter_key: key, total: layer.total });
+		for (const u of layer.units) units.push(unit(key, u.id, u.level, u.count));
+		for (const id of layer.suppressedUnits) units.push(unit(key, id, levelOf(id), null));
+		totals.push({ filterKey: key, total: layer.total });
 	}
-	for (let start = 0; start < units.length; start += UNIT_BATCH) {
-		await trx
-			.insertInto('published_unit')
-			.values(
-				units.slice(start, start + UNIT_BATCH).map((u) => ({
-					place_id: placeId,
-					filter_key: u.filterKey,
-					unit_id: u.id,
-					level: u.level,
-					count: u.count,
-					geom: unitGeometry(u.id, placeId, place.projected_srid, unitShapes)
-				}))
-			)
-			.execute();
-	}
-	for (let start = 0; start < totals.length; start += UNIT_BATCH) {
-		await trx.insertInto('published_total').values(totals.slice(start, start + UNIT_BATCH)).execute();
-	}
+	await insertPublishedUnits(trx, placeId, units);
+	await insertPublishedTotals(trx, placeId, totals);
 	const record = publication.suppressionRecord;
-	for (let start = 0; start < record.length; start += UNIT_BATCH) {
-		await trx
-			.insertInto('suppression_record')
-			.values(
-				record.slice(start, start + UNIT_BATCH).map((e) => ({
-					place_id: placeId,
-					filter_key: e.filterKey,
-					unit_id: e.unitId,
-					level: e.level,
-					reason: e.reason,
-					count_band: e.trueCountBand
-				}))
-			)
-			.execute();
-	}
-	// Scores join these rows; PGlite never autovacuums, so give the planner statistics now.
-	await sql`ANALYZE published_unit`.execute(trx);
+	await insertSuppressionRecord(
+		trx,
+		placeId,
+		record.map((e) => ({ filterKey: e.filterKey, unitId: e.unitId, level: e.level, reason: e.reason, countBand: e.trueCountBand }))
+	);
+	await analyzePublishedUnits(trx);
 	const computeMs = Math.round(performance.now() - started);
-	await trx.updateTable('publication').set({ compute_ms: computeMs }).where('place_id', '=', placeId).execute();
+	await setPublicationComputeMs(trx, placeId, computeMs);
 	await writeAudit(trx, SYSTEM_ACTOR, {
 		action: 'publish',
 		subject: 'resident_skill',
@@ -174,13 +138,13 @@ function levelOf(unitId: string): PublishedLevel {
  * hexagon itself would overlap its neighbours' cells and misstate what was counted); the place
  * unit is the place boundary.
  */
-function unitGeometry(unitId: string, placeId: string, srid: number, coarse: ReadonlyMap<string, string>) {
-	if (unitId === 'place') return sql`(SELECT boundary FROM place WHERE id = ${placeId})`;
+function unitOutline(unitId: string, srid: number, coarse: ReadonlyMap<string, string>): UnitOutline {
+	if (unitId === 'place') return { kind: 'place-boundary' };
 	const shape = coarse.get(unitId);
-	if (shape) return sql`ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON(${shape}), 4326))`;
+	if (shape) return { kind: 'geojson', geojson: shape, srid: 4326 };
 	const parsed = parseHexCellId(unitId)!;
 	const size = HEX_LEVEL_SIZES[parsed.levelName as keyof typeof HEX_LEVEL_SIZES];
-	return sql`ST_Multi(ST_Transform(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(hexPolygon(parsed.i, parsed.j, size))}), ${srid}::integer), 4326))`;
+	return { kind: 'geojson', geojson: JSON.stringify(hexPolygon(parsed.i, parsed.j, size)), srid };
 }
 
 function hexPolygon(i: number, j: number, size: number) {
@@ -208,10 +172,7 @@ async function coarseUnitShapes(
 	}
 	const shapes = new Map<string, string>();
 	if (wanted.size === 0) return shapes;
-	const extent = await sql<{ xmin: number; ymin: number; xmax: number; ymax: number }>`
-		SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax
-		FROM (SELECT ST_Extent(ST_Transform(boundary, ${srid}::integer))::geometry AS e FROM place WHERE id = ${placeId}) t`.execute(trx);
-	const box = extent.rows[0]!;
+	const box = await placeExtentIn(trx, placeId, srid);
 	// Every base cell whose centre lies within the place's extent grown by one 1 km cell.
 	const size = HEX_LEVEL_SIZES.hex250;
 	const margin = 2 * HEX_LEVEL_SIZES.hex1000;
@@ -233,10 +194,8 @@ async function coarseUnitShapes(
 		}
 	}
 	for (const [unitId, cells] of members) {
-		const multi = { type: 'MultiPolygon', coordinates: cells.map(([i, j]) => hexPolygon(i, j, size).coordinates) };
-		const { rows } = await sql<{ shape: string }>`
-			SELECT ST_AsGeoJSON(ST_Transform(ST_UnaryUnion(ST_SnapToGrid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(multi)}), ${srid}::integer), 0.01)), 4326), 7) AS shape`.execute(trx);
-		shapes.set(unitId, rows[0]!.shape);
+		const multi = { type: 'MultiPolygon' as const, coordinates: cells.map(([i, j]) => hexPolygon(i, j, size).coordinates) };
+		shapes.set(unitId, await unionOfCells(trx, multi, srid));
 	}
 	return shapes;
 }
