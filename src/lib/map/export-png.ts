@@ -3,6 +3,7 @@
  * site names, the legend, the attribution and the date drawn over it on a 2D canvas, at the map's
  * own size in device pixels. Works on any CanvasRenderingContext2D, so it needs no html-to-image.
  */
+import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LegendSection } from './explorer';
 
 export interface ExportLabel {
@@ -167,4 +168,32 @@ export function drawOverlays(ctx: CanvasRenderingContext2D, width: number, heigh
 	ctx.fillRect(width - aw, height - base * 1.5, aw, base * 1.5);
 	ctx.fillStyle = '#222222';
 	ctx.fillText(attribution, width - aw + 6, height - base * 0.75);
+}
+
+/**
+ * The map's current view as a PNG: a fresh frame of the map canvas (kept by preserveDrawingBuffer),
+ * a separate deck.gl canvas over it when there is one (interleaved deck.gl draws into the map's
+ * own), then the title, names, legend, attribution and date, at the canvas's size in device pixels.
+ */
+export async function exportMapPng(map: MapLibreMap, deckCanvas: HTMLCanvasElement | null, content: ExportContent): Promise<Blob> {
+	// A fresh frame, read as soon as it is drawn.
+	await new Promise<void>((resolve) => {
+		map.once('render', () => resolve());
+		map.triggerRepaint();
+	});
+	const source = map.getCanvas();
+	const out = document.createElement('canvas');
+	out.width = source.width;
+	out.height = source.height;
+	const ctx = out.getContext('2d');
+	if (!ctx) throw new Error('This browser cannot draw the picture.');
+	ctx.fillStyle = '#ffffff';
+	ctx.fillRect(0, 0, out.width, out.height);
+	ctx.drawImage(source, 0, 0);
+	if (deckCanvas) ctx.drawImage(deckCanvas, 0, 0, out.width, out.height);
+	const frame = map.getContainer();
+	const ratio = source.width / frame.clientWidth;
+	ctx.scale(ratio, ratio);
+	drawOverlays(ctx, frame.clientWidth, frame.clientHeight, content);
+	return new Promise((resolve, reject) => out.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The picture could not be made.'))), 'image/png'));
 }

@@ -192,70 +192,81 @@ export function areaLayerBeforeId(layerId: string, hasLayer: (id: string) => boo
 	return hasLayer(LAYER_IDS.streets) ? LAYER_IDS.streets : LAYER_IDS.mask;
 }
 
-export function projectLayers(
-	boundary: MultiPolygon,
-	sites: MacroAssetFeatureCollection,
-	selectedId: string | null = null
-): ProjectLayers {
+/** The world outside the place, dimmed (data: a Feature of outsideMask). */
+export function maskLayers(): LayerSpecification[] {
+	return [{ id: LAYER_IDS.mask, type: 'fill', source: SOURCE_IDS.mask, paint: { 'fill-color': '#2a3346', 'fill-opacity': 0.16 } }];
+}
+
+/** The place's boundary, dashed. */
+export function boundaryLayers(): LayerSpecification[] {
+	return [
+		{
+			id: LAYER_IDS.boundary,
+			type: 'line',
+			source: SOURCE_IDS.boundary,
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': BOUNDARY_COLOUR, 'line-width': 2.5, 'line-dasharray': [3, 2] }
+		}
+	];
+}
+
+/**
+ * The sites (data: siteShapes): fills by kind, solid or dashed outlines by status, the selected
+ * site cased on top. `statuses` limits what is drawn (all when empty).
+ */
+export function siteLayers(statuses: readonly MacroAssetStatus[] = [], selectedId: string | null = null): LayerSpecification[] {
+	return [
+		{
+			id: LAYER_IDS.siteFill,
+			type: 'fill',
+			source: SOURCE_IDS.sites,
+			filter: siteStatusFilter(statuses),
+			paint: { 'fill-color': kindColourExpression('fill'), 'fill-opacity': 0.5 }
+		},
+		{
+			id: LAYER_IDS.siteOutline,
+			type: 'line',
+			source: SOURCE_IDS.sites,
+			filter: siteOutlineFilter(statuses, false),
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': kindColourExpression('line'), 'line-width': 3 }
+		},
+		{
+			// Proposed and planned sites: dashed, so "not yet built" reads at a glance.
+			id: LAYER_IDS.siteOutlineDashed,
+			type: 'line',
+			source: SOURCE_IDS.sites,
+			filter: siteOutlineFilter(statuses, true),
+			paint: { 'line-color': kindColourExpression('line'), 'line-width': 3, 'line-dasharray': [2.5, 1.5] }
+		},
+		{
+			id: LAYER_IDS.selectedCasing,
+			type: 'line',
+			source: SOURCE_IDS.sites,
+			filter: selectedSiteFilter(selectedId),
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': '#ffffff', 'line-width': 9 }
+		},
+		{
+			id: LAYER_IDS.selectedOutline,
+			type: 'line',
+			source: SOURCE_IDS.sites,
+			filter: selectedSiteFilter(selectedId),
+			layout: { 'line-join': 'round' },
+			paint: { 'line-color': SELECTED_COLOUR, 'line-width': 4.5 }
+		}
+	];
+}
+
+/** The mask, the boundary and the sites as one set of sources and layers, bottom to top. */
+export function projectLayers(boundary: MultiPolygon, sites: MacroAssetFeatureCollection, selectedId: string | null = null): ProjectLayers {
 	return {
 		sources: {
 			[SOURCE_IDS.mask]: { type: 'geojson', data: { type: 'Feature', geometry: outsideMask(boundary), properties: {} } },
 			[SOURCE_IDS.boundary]: { type: 'geojson', data: { type: 'Feature', geometry: boundary, properties: {} } },
 			[SOURCE_IDS.sites]: { type: 'geojson', data: siteShapes(sites) }
 		},
-		layers: [
-			{
-				id: LAYER_IDS.mask,
-				type: 'fill',
-				source: SOURCE_IDS.mask,
-				paint: { 'fill-color': '#2a3346', 'fill-opacity': 0.16 }
-			},
-			{
-				id: LAYER_IDS.boundary,
-				type: 'line',
-				source: SOURCE_IDS.boundary,
-				layout: { 'line-join': 'round' },
-				paint: { 'line-color': BOUNDARY_COLOUR, 'line-width': 2.5, 'line-dasharray': [3, 2] }
-			},
-			{
-				id: LAYER_IDS.siteFill,
-				type: 'fill',
-				source: SOURCE_IDS.sites,
-				paint: { 'fill-color': kindColourExpression('fill'), 'fill-opacity': 0.5 }
-			},
-			{
-				id: LAYER_IDS.siteOutline,
-				type: 'line',
-				source: SOURCE_IDS.sites,
-				filter: siteOutlineFilter([], false),
-				layout: { 'line-join': 'round' },
-				paint: { 'line-color': kindColourExpression('line'), 'line-width': 3 }
-			},
-			{
-				// Proposed and planned sites: dashed, so "not yet built" reads at a glance.
-				id: LAYER_IDS.siteOutlineDashed,
-				type: 'line',
-				source: SOURCE_IDS.sites,
-				filter: siteOutlineFilter([], true),
-				paint: { 'line-color': kindColourExpression('line'), 'line-width': 3, 'line-dasharray': [2.5, 1.5] }
-			},
-			{
-				id: LAYER_IDS.selectedCasing,
-				type: 'line',
-				source: SOURCE_IDS.sites,
-				filter: selectedSiteFilter(selectedId),
-				layout: { 'line-join': 'round' },
-				paint: { 'line-color': '#ffffff', 'line-width': 9 }
-			},
-			{
-				id: LAYER_IDS.selectedOutline,
-				type: 'line',
-				source: SOURCE_IDS.sites,
-				filter: selectedSiteFilter(selectedId),
-				layout: { 'line-join': 'round' },
-				paint: { 'line-color': SELECTED_COLOUR, 'line-width': 4.5 }
-			}
-		]
+		layers: [...maskLayers(), ...boundaryLayers(), ...siteLayers([], selectedId)]
 	};
 }
 

@@ -53,27 +53,34 @@ export function fillColourExpression(classes: readonly CountClass[]): Expression
 	return ['step', ['coalesce', ['get', 'count'], 0], classes[0]!.colour, ...steps] as unknown as ExpressionSpecification;
 }
 
-/** Layers for the resident cells, to sit below the sites so the sites stay readable on top. */
-export function residentLayerSpecs(classes: readonly CountClass[]): LayerSpecification[] {
+/** The layer name inside /tiles/resident-skills tiles. */
+export const RESIDENT_TILE_LAYER = 'resident-skills';
+
+/**
+ * Layers for the resident cells, to sit below the sites so the sites stay readable on top.
+ * `sourceLayer` names the tile layer when the cells come as vector tiles.
+ */
+export function residentLayerSpecs(classes: readonly CountClass[], sourceLayer?: string): LayerSpecification[] {
+	const from = { source: RESIDENT_SOURCE_ID, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}) };
 	return [
 		{
 			id: RESIDENT_LAYER_IDS.fill,
 			type: 'fill',
-			source: RESIDENT_SOURCE_ID,
+			...from,
 			filter: ['==', ['get', 'suppressed'], false],
 			paint: { 'fill-color': fillColourExpression(classes), 'fill-opacity': 0.72 }
 		},
 		{
 			id: RESIDENT_LAYER_IDS.outline,
 			type: 'line',
-			source: RESIDENT_SOURCE_ID,
+			...from,
 			filter: ['==', ['get', 'suppressed'], false],
 			paint: { 'line-color': '#ffffff', 'line-width': 0.8, 'line-opacity': 0.8 }
 		},
 		{
 			id: RESIDENT_LAYER_IDS.withheld,
 			type: 'line',
-			source: RESIDENT_SOURCE_ID,
+			...from,
 			filter: ['==', ['get', 'suppressed'], true],
 			paint: { 'line-color': WITHHELD_COLOUR, 'line-width': 1.5, 'line-dasharray': [2, 2] }
 		}

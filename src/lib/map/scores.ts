@@ -230,21 +230,20 @@ export const SCORE_LAYER_IDS = {
 	selected: 'atlas-scores-selected'
 } as const;
 
+/** The layer name inside /tiles/opportunity-scores tiles. */
+export const SCORE_TILE_LAYER = 'opportunity-scores';
+
 /**
  * The score cells: a semi-transparent fill (the basemap's streets still read through it), thin
  * white edges, and a dark outline on the selected cell. `colour` is one of the expressions above.
+ * `sourceLayer` names the tile layer when the cells come as vector tiles.
  */
-export function scoreLayerSpecs(colour: ExpressionSpecification | string, selectedCell: string | null = null, opacity = 0.62): LayerSpecification[] {
+export function scoreLayerSpecs(colour: ExpressionSpecification | string, selectedCell: string | null = null, opacity = 0.62, sourceLayer?: string): LayerSpecification[] {
+	const from = { source: SCORE_SOURCE_ID, ...(sourceLayer ? { 'source-layer': sourceLayer } : {}) };
 	return [
-		{ id: SCORE_LAYER_IDS.fill, type: 'fill', source: SCORE_SOURCE_ID, paint: { 'fill-color': colour, 'fill-opacity': opacity } },
-		{ id: SCORE_LAYER_IDS.outline, type: 'line', source: SCORE_SOURCE_ID, paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.7 } },
-		{
-			id: SCORE_LAYER_IDS.selected,
-			type: 'line',
-			source: SCORE_SOURCE_ID,
-			filter: selectedCellFilter(selectedCell),
-			paint: { 'line-color': '#111111', 'line-width': 3.5 }
-		}
+		{ id: SCORE_LAYER_IDS.fill, type: 'fill', ...from, paint: { 'fill-color': colour, 'fill-opacity': opacity } },
+		{ id: SCORE_LAYER_IDS.outline, type: 'line', ...from, paint: { 'line-color': '#ffffff', 'line-width': 0.6, 'line-opacity': 0.7 } },
+		{ id: SCORE_LAYER_IDS.selected, type: 'line', ...from, filter: selectedCellFilter(selectedCell), paint: { 'line-color': '#111111', 'line-width': 3.5 } }
 	];
 }
 
