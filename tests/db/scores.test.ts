@@ -1,7 +1,8 @@
 /**
- * Opportunity scores through the database: the SQL path against the hand-worked fixture and
- * against the TypeScript reference on random instances, the published supply it reads, the
- * distance cache, scenarios, and the errors a caller can meet.
+ * Opportunity scores through the database: the engine over inputs held from the database against
+ * the hand-worked fixture, against a brute-force computation on random instances and against a
+ * plain SQL computation on the demo data; the published supply it reads, the held inputs following
+ * the tables' versions, the distance cache, scenarios, and the errors a caller can meet.
  */
 import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
@@ -14,9 +15,7 @@ import { ApiError } from '../../src/lib/server/http/errors';
 import { addOpportunity, addSite, createScenario, getScenario, updateOpportunity, updateSite } from '../../src/lib/server/scenarios/index';
 import { markPublicationStale } from '../../src/lib/server/restricted/records';
 import { compareScenario } from '../../src/lib/server/scores/compare';
-import { loadScoringInputs, loadSupply, runEngine } from '../../src/lib/server/scores/reference';
-import { explainCell, explainSite, getCellScores, getSiteScores, prepareScores } from '../../src/lib/server/scores/service';
-import { layerKeyOf, scoreCellsInDatabase, scoreInputsDigest, siteViewInDatabase } from '../../src/lib/server/scores/sql-scorer';
+import { explainCell, explainSite, getCellScores, getSiteScores, prepareScores, scoreHeldInputs, scoreInputsDigest, type ScoringContext } from '../../src/lib/server/scores/service';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { openTestDatabase, type TestDatabase } from './support';
 
@@ -38,6 +37,101 @@ afterAll(async () => {
 
 function closeTo(actual: number, expected: number, relative = 1e-9): boolean {
 	return Math.abs(actual - expected) <= relative * Math.max(1, Math.abs(expected));
+}
+
+/** The engine's cell scores in cell order, over what the database holds now. */
+async function scoreCellsWithEngine(db: Kysely<Database>, context: ScoringContext): Promise<{ cellId: string; score: number }[]> {
+	return (await scoreHeldInputs(db, context)).result.cells.map((c) => ({ cellId: c.originId, score: c.score }));
+}
+
+/** The engine's site view in site order. */
+async function siteViewWithEngine(db: Kysely<Database>, context: ScoringContext) {
+	return (await scoreHeldInputs(db, context)).result.sites;
+}
+
+// ---- Independent computations the engine is checked against ----
+
+/** W(d) written out from DESIGN.md, apart from the engine's decays. */
+function bruteWeight(spec: ScoreSpec, minutes: number): number {
+	switch (spec.method) {
+		case 'cumulative':
+		case '2sfca':
+			return minutes <= spec.thresholdMinutes ? 1 : 0;
+		case 'e2sfca':
+			for (const band of spec.bands) if (minutes <= band.upToMinutes) return band.weight;
+			return 0;
+		case 'gravity': {
+			const h = spec.halfWeightMinutes;
+			return spec.gravityForm === 'gaussian' ? Math.exp((-minutes * minutes * Math.LN2) / (h * h)) : Math.exp((-Math.LN2 / h) * minutes);
+		}
+	}
+}
+
+/** Every method by nested loops over an instance (80 m/min), for the random-instance check. */
+function bruteForce(instance: Instance, spec: ScoreSpec): { scores: number[]; demand: number[] } {
+	const sites = instance.opportunities.length;
+	const weight = (i: number, j: number) => {
+		const metres = instance.metres[i * sites + j];
+		return metres === null || metres === undefined ? 0 : bruteWeight(spec, metres / 80);
+	};
+	const demand = instance.opportunities.map((_, j) => instance.supplies.reduce((sum, p, i) => sum + p * weight(i, j), 0));
+	const ratio = spec.method === '2sfca' || spec.method === 'e2sfca';
+	const value = instance.opportunities.map((o, j) => (ratio ? (demand[j]! > 0 ? o / demand[j]! : 0) : o));
+	const scores = instance.supplies.map((_, i) => value.reduce((sum, v, j) => sum + v * weight(i, j), 0));
+	return { scores, demand };
+}
+
+/**
+ * The scores computed in plain SQL from the tables (the pre-engine "SQL path", kept here as an
+ * independent check): published supply spread over the cells, the sites' opportunities and the
+ * cached distances, summed by the database.
+ */
+async function scoresInSql(db: Kysely<Database>, placeId: string, spec: ScoreSpec): Promise<{ cellId: string; score: number }[]> {
+	const minutes = sql`(d.metres / ${spec.speed === 'slower' ? 60 : 80}::float8)`;
+	const weight =
+		spec.method === 'e2sfca'
+			? sql`CASE ${sql.join(spec.bands.map((b) => sql`WHEN ${minutes} <= ${b.upToMinutes}::float8 THEN ${b.weight}::float8`), sql` `)} ELSE 0.0::float8 END`
+			: spec.method === 'gravity'
+				? spec.gravityForm === 'gaussian'
+					? sql`exp(-LEAST(700, (${minutes} * ${minutes}) * ln(2) / ${spec.halfWeightMinutes * spec.halfWeightMinutes}::float8))`
+					: sql`exp(-LEAST(700, ln(2) / ${spec.halfWeightMinutes}::float8 * ${minutes}))`
+				: sql`CASE WHEN ${minutes} <= ${spec.thresholdMinutes}::float8 THEN 1.0::float8 ELSE 0.0::float8 END`;
+	const layer = `${spec.skill}/${spec.readiness}`;
+	const sites =
+		spec.scenario === null
+			? sql`SELECT id AS site_id, md5(ST_AsEWKB(geom)) AS site_key FROM macro_asset WHERE place_id = ${placeId} AND status <> 'cancelled'`
+			: sql`SELECT id AS site_id, md5(ST_AsEWKB(geom)) AS site_key FROM scenario_site WHERE scenario_id = ${spec.scenario}::uuid AND status <> 'cancelled'`;
+	const opportunities =
+		spec.scenario === null
+			? sql`SELECT o.macro_asset_id AS site_id, o.skill_group_id, o.count FROM opportunity o JOIN macro_asset m ON m.id = o.macro_asset_id WHERE m.place_id = ${placeId}`
+			: sql`SELECT site_id, skill_group_id, count FROM scenario_opportunity WHERE scenario_id = ${spec.scenario}::uuid`;
+	const ratio = spec.method === '2sfca' || spec.method === 'e2sfca';
+	const { rows } = await sql<{ cell_id: string; score: number }>`
+		WITH sites AS MATERIALIZED (${sites}),
+		opp AS MATERIALIZED (SELECT site_id, SUM(count)::float8 AS o FROM (${opportunities}) x WHERE ${spec.skill === 'all' ? sql`true` : sql`skill_group_id = ${spec.skill}`} GROUP BY site_id),
+		supply AS MATERIALIZED (
+			SELECT c.cell_id, COALESCE(CASE WHEN u250.unit_id IS NOT NULL THEN u250.count::float8
+			                                WHEN u500.unit_id IS NOT NULL THEN u500.count::float8 / c.n500
+			                                WHEN u1000.unit_id IS NOT NULL THEN u1000.count::float8 / c.n1000
+			                                WHEN uplace.unit_id IS NOT NULL THEN uplace.count::float8 / c.n_all END, 0.0) AS p
+			FROM (SELECT cell_id, hex500_id, hex1000_id, count(*) OVER (PARTITION BY hex500_id) AS n500,
+			             count(*) OVER (PARTITION BY hex1000_id) AS n1000, count(*) OVER () AS n_all
+			      FROM score_cell WHERE place_id = ${placeId}) c
+			LEFT JOIN published_unit u250 ON u250.place_id = ${placeId} AND u250.filter_key = ${layer} AND u250.unit_id = c.cell_id
+			LEFT JOIN published_unit u500 ON u500.place_id = ${placeId} AND u500.filter_key = ${layer} AND u500.unit_id = c.hex500_id
+			LEFT JOIN published_unit u1000 ON u1000.place_id = ${placeId} AND u1000.filter_key = ${layer} AND u1000.unit_id = c.hex1000_id
+			LEFT JOIN published_unit uplace ON uplace.place_id = ${placeId} AND uplace.filter_key = ${layer} AND uplace.unit_id = 'place'),
+		weighted AS MATERIALIZED (
+			SELECT d.cell_id, s.site_id, ${weight} AS w
+			FROM travel_distance d JOIN sites s ON s.site_key = d.site_key WHERE d.place_id = ${placeId} AND d.mode = ${spec.distance}),
+		demand AS MATERIALIZED (SELECT w.site_id, SUM(p.p * w.w) AS d FROM weighted w JOIN supply p ON p.cell_id = w.cell_id GROUP BY w.site_id),
+		site_value AS MATERIALIZED (
+			SELECT s.site_id, ${ratio ? sql`CASE WHEN COALESCE(dm.d, 0) > 0 THEN COALESCE(o.o, 0) / dm.d ELSE 0.0 END` : sql`COALESCE(o.o, 0.0)`} AS v
+			FROM sites s LEFT JOIN opp o ON o.site_id = s.site_id LEFT JOIN demand dm ON dm.site_id = s.site_id)
+		SELECT c.cell_id, COALESCE(SUM(v.v * w.w), 0.0) AS score
+		FROM score_cell c LEFT JOIN weighted w ON w.cell_id = c.cell_id LEFT JOIN site_value v ON v.site_id = w.site_id
+		WHERE c.place_id = ${placeId} GROUP BY c.cell_id ORDER BY c.cell_id`.execute(db);
+	return rows.map((r) => ({ cellId: r.cell_id, score: Number(r.score) }));
 }
 
 // ---- A tiny place whose every input is written by hand ----
@@ -100,11 +194,11 @@ const worked: Instance = {
 	metres: workedOrigins.flatMap((o) => workedSites.map((s) => workedDistances.find((d) => d.origin === o.id && d.site === s.id)!.metres))
 };
 
-describe('the SQL path on the hand-worked fixture', () => {
+describe('the engine over held inputs on the hand-worked fixture', () => {
 	it('gives the hand-computed scores for every method', async () => {
 		const db = database.db;
 		await writeInstance(db, worked);
-		const run = async (query: string) => (await scoreCellsInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) })).map((c) => c.score);
+		const run = async (query: string) => (await scoreCellsWithEngine(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) })).map((c) => c.score);
 
 		expect(await run('method=cumulative')).toEqual(workedExpected.cumulative.scores);
 		const gravity = await run('method=gravity');
@@ -114,11 +208,11 @@ describe('the SQL path on the hand-worked fixture', () => {
 		const enhanced = await run('method=e2sfca');
 		enhanced.forEach((score, i) => expect(score).toBeCloseTo(workedExpected.enhanced.rounded[i]!, 8));
 
-		const sites = await siteViewInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&method=e2sfca`) });
+		const sites = await siteViewWithEngine(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&method=e2sfca`) });
 		expect(sites.map((s) => s.demand)).toEqual(workedExpected.enhanced.demand.map((d) => expect.closeTo(d, 9)));
 		expect(sites.map((s) => s.supplyRatio)).toEqual(workedExpected.enhanced.supplyRatios.map((r) => expect.closeTo(r, 9)));
 		// A skill group with no opportunities anywhere scores 0 everywhere.
-		const facilities = await scoreCellsInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec('skill=facilities&method=cumulative') });
+		const facilities = await scoreCellsWithEngine(db, { placeId: FIXTURE_PLACE, spec: spec('skill=facilities&method=cumulative') });
 		expect(facilities.map((c) => c.score)).toEqual([0, 0, 0]);
 	});
 
@@ -129,16 +223,16 @@ describe('the SQL path on the hand-worked fixture', () => {
 			opportunities: edgeSites.map((s) => s.opportunities),
 			metres: edgeOrigins.flatMap((o) => edgeSites.map((s) => edgeDistances.find((d) => d.origin === o.id && d.site === s.id)!.metres))
 		});
-		const run = async (query: string) => (await scoreCellsInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) })).map((c) => c.score);
+		const run = async (query: string) => (await scoreCellsWithEngine(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) })).map((c) => c.score);
 		expect(await run('method=cumulative')).toEqual(edgeExpected.cumulative.scores);
 		expect(await run('method=2sfca')).toEqual(edgeExpected.twoStep.scores);
 		(await run('method=gravity&decay=exponential&halfWeight=10')).forEach((score, i) => expect(score).toBeCloseTo(edgeExpected.gravityExponential.scores[i]!, 8));
 		(await run('method=e2sfca')).forEach((score, i) => expect(score).toBeCloseTo(edgeExpected.enhanced.scores[i]!, 8));
-		const sites = await siteViewInDatabase(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&method=e2sfca`) });
+		const sites = await siteViewWithEngine(db, { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&method=e2sfca`) });
 		sites.forEach((site, j) => expect(site.supplyRatio!).toBeCloseTo(edgeExpected.enhanced.supplyRatios[j]!, 8));
 	});
 
-	it('agrees with the TypeScript reference on random instances, for every method', async () => {
+	it('agrees with a brute-force computation on random instances, for every method', async () => {
 		const db = database.db;
 		const instances = fc
 			.record({ cells: fc.integer({ min: 1, max: 6 }), sites: fc.integer({ min: 1, max: 4 }) })
@@ -159,17 +253,14 @@ describe('the SQL path on the hand-worked fixture', () => {
 				await writeInstance(db, instance);
 				for (const query of methods) {
 					const context = { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) };
-					const fromSql = await scoreCellsInDatabase(db, context);
-					const inputs = await loadScoringInputs(db, context);
-					const supply = await loadSupply(db, FIXTURE_PLACE, layerKeyOf(context.spec), inputs.cellIds);
+					const { inputs, supply, result } = await scoreHeldInputs(db, context);
 					expect([...supply]).toEqual(instance.supplies);
-					const reference = runEngine(context.spec, inputs, supply);
-					fromSql.forEach((cell, i) => {
-						expect(cell.cellId).toBe(reference.cells[i]!.originId);
-						expect(closeTo(cell.score, reference.cells[i]!.score), `${query} cell ${i}: ${cell.score} vs ${reference.cells[i]!.score}`).toBe(true);
+					const reference = bruteForce(instance, context.spec);
+					result.cells.forEach((cell, i) => {
+						expect(cell.originId).toBe(inputs.grid.cellIds[i]);
+						expect(closeTo(cell.score, reference.scores[i]!), `${query} cell ${i}: ${cell.score} vs ${reference.scores[i]!}`).toBe(true);
 					});
-					const sites = await siteViewInDatabase(db, context);
-					sites.forEach((site, j) => expect(closeTo(site.demand, reference.sites[j]!.demand)).toBe(true));
+					result.sites.forEach((site, j) => expect(closeTo(site.demand, reference.demand[j]!)).toBe(true));
 				}
 			}),
 			{ numRuns: 12, seed: 4242 }
@@ -179,7 +270,7 @@ describe('the SQL path on the hand-worked fixture', () => {
 });
 
 describe('scores over the demo data', () => {
-	it('scores every 250 m cell of the place from published supply, SQL and TypeScript agreeing', async () => {
+	it('scores every 250 m cell of the place from published supply, the engine and plain SQL agreeing', async () => {
 		const db = database.db;
 		const layer = await getCellScores(db, { placeId: PLACE, spec: spec('method=e2sfca&skill=all'), viewer: undefined });
 		expect(layer.features.length).toBeGreaterThan(100);
@@ -195,10 +286,12 @@ describe('scores over the demo data', () => {
 		for (const query of ['method=cumulative&skill=nursing-midwifery', 'method=gravity&skill=construction-trades', 'method=2sfca&skill=all', 'method=e2sfca&skill=care-support&readiness=english_test_passed']) {
 			const context = { placeId: PLACE, spec: spec(query) };
 			await prepareScores(db, { ...context, viewer: undefined });
-			const fromSql = await scoreCellsInDatabase(db, context);
-			const inputs = await loadScoringInputs(db, context);
-			const reference = runEngine(context.spec, inputs, await loadSupply(db, PLACE, layerKeyOf(context.spec), inputs.cellIds));
-			fromSql.forEach((cell, i) => expect(closeTo(cell.score, reference.cells[i]!.score), `${query} ${cell.cellId}`).toBe(true));
+			const fromSql = await scoresInSql(db, PLACE, context.spec);
+			const engine = await scoreCellsWithEngine(db, context);
+			fromSql.forEach((cell, i) => {
+				expect(engine[i]!.cellId).toBe(cell.cellId);
+				expect(closeTo(cell.score, engine[i]!.score), `${query} ${cell.cellId}`).toBe(true);
+			});
 		}
 	});
 
@@ -207,11 +300,10 @@ describe('scores over the demo data', () => {
 		for (const query of ['method=2sfca&skill=all', 'method=e2sfca&skill=nursing-midwifery', 'method=e2sfca&skill=all']) {
 			const context = { placeId: PLACE, spec: spec(query) };
 			await prepareScores(db, { ...context, viewer: undefined });
-			const scores = await scoreCellsInDatabase(db, context);
-			const inputs = await loadScoringInputs(db, context);
-			const supply = await loadSupply(db, PLACE, layerKeyOf(context.spec), inputs.cellIds);
+			const { supply, result } = await scoreHeldInputs(db, context);
+			const scores = result.cells;
 			const distributed = scores.reduce((sum, cell, i) => sum + (supply[i] as number) * cell.score, 0);
-			const sites = await siteViewInDatabase(db, context);
+			const sites = result.sites;
 			const offered = sites.reduce((sum, s) => sum + (s.demand > 0 ? s.opportunities : 0), 0);
 			expect(offered).toBeGreaterThan(0);
 			expect(closeTo(distributed, offered, 1e-9)).toBe(true);
@@ -222,8 +314,7 @@ describe('scores over the demo data', () => {
 		const db = database.db;
 		const context = { placeId: PLACE, spec: spec('skill=nursing-midwifery') };
 		await prepareScores(db, { ...context, viewer: undefined });
-		const inputs = await loadScoringInputs(db, context);
-		const supply = await loadSupply(db, PLACE, layerKeyOf(context.spec), inputs.cellIds);
+		const { supply } = await scoreHeldInputs(db, context);
 		const { rows } = await sql<{ total: number }>`
 			SELECT COALESCE(SUM(count), 0)::float8 AS total FROM published_unit WHERE place_id = ${PLACE} AND filter_key = 'nursing-midwifery/any'`.execute(db);
 		const spread = supply.reduce((s, v) => s + v, 0);

@@ -60,6 +60,7 @@ export interface ScoreState {
 	readonly versions: TableVersions;
 	/** The database's oid: two databases in one process never share held inputs or layers. */
 	readonly database: string;
+	readonly placeExists: boolean;
 	readonly skillExists: boolean;
 	readonly publication: { readonly k: number; readonly roundingBase: number; readonly stamp: string } | null;
 	readonly scenario: { readonly id: string; readonly name: string; readonly placeId: string } | null;
@@ -68,9 +69,10 @@ export interface ScoreState {
 
 /** One statement: the input tables' versions and what a request names (skill group, scenario, walking network). */
 export async function readScoreState(db: Db, request: { placeId: string; skill: string; scenarioId: string | null }): Promise<ScoreState> {
-	const { rows } = await sql<{ versions: unknown; database: string; skill_exists: boolean; publication: unknown; scenario: unknown; walk_network: boolean }>`
+	const { rows } = await sql<{ versions: unknown; database: string; place_exists: boolean; skill_exists: boolean; publication: unknown; scenario: unknown; walk_network: boolean }>`
 		SELECT ${versionsOf(SCORE_INPUT_TABLES)} AS versions,
 		       (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS database,
+		       EXISTS (SELECT 1 FROM place WHERE id = ${request.placeId}) AS place_exists,
 		       (${request.skill}::text = 'all' OR EXISTS (SELECT 1 FROM skill_group WHERE id = ${request.skill})) AS skill_exists,
 		       (SELECT json_build_object('k', k, 'roundingBase', rounding_base, 'stamp', computed_at::text) FROM publication WHERE place_id = ${request.placeId}) AS publication,
 		       (SELECT json_build_object('id', id, 'name', name, 'placeId', place_id) FROM scenario WHERE id = ${request.scenarioId}::uuid) AS scenario,
@@ -80,6 +82,7 @@ export async function readScoreState(db: Db, request: { placeId: string; skill: 
 	return {
 		versions: numericVersions(row.versions),
 		database: row.database,
+		placeExists: row.place_exists,
 		skillExists: row.skill_exists,
 		publication: publication ? { k: Number(publication.k), roundingBase: Number(publication.roundingBase), stamp: publication.stamp } : null,
 		scenario: parsedJson<ScoreState['scenario']>(row.scenario),

@@ -1,24 +1,50 @@
 /**
- * Opportunity scores for the API, the CLI and the map: checks the request against the database
- * (place, skill group, scenario), makes sure the published layer, the grid and the cached distances
- * exist, scores in SQL, and shapes the answer. Ranks and percentiles are given by the domain's
- * rankScores for both paths, so they agree however the database summed.
+ * Opportunity scores for the API, the CLI, the tiles and the OGC collection: checks the request
+ * against the database (place, skill group, scenario, walking network), makes sure the published
+ * layer, the grid and the cached distances exist, and scores with the pure engine in
+ * src/lib/domain/scoring over inputs held in memory (held-inputs.ts), refreshed when the tables'
+ * version counters move. SQL only loads inputs (queries.ts); every formula is the engine's.
  */
-import { SharedMemo } from '../cache/shared-memo';
-import { sql, type Kysely } from 'kysely';
-import type { Feature, FeatureCollection, Polygon } from 'geojson';
+import type { Kysely } from 'kysely';
+import type { Feature, Polygon } from 'geojson';
+import type {
+	CellExplanation,
+	CellScoreProperties,
+	DecileSummary,
+	ExplainedContribution,
+	ScenarioRef,
+	ScoreLayer,
+	SiteExplanation,
+	SiteScore,
+	SiteScores,
+	SiteSupplyBand
+} from '../../contracts/scores';
 import { rankScores } from '../../domain/scoring/ranking';
 import { describeSpec, scoreSpecParameters, type ScoreSpec } from '../../domain/scoring/spec';
-import type { Contribution } from '../../domain/scoring/types';
+import type { AccessibilityResult, TimeBand } from '../../domain/scoring/types';
+import { SharedMemo } from '../cache/shared-memo';
 import { config } from '../config';
 import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { ensurePublication } from '../restricted/publication';
 import { PLANNING_ROLES } from '../auth/policy';
 import { ensureScoreGrid, type ScoreGrid } from './grid';
-import { loadScoringInputs, loadSupply, opportunitiesFor, runEngine } from './reference';
-import { layerKeyOf, scoreCellsInDatabase, scoreInputsDigest, siteViewInDatabase, type ScoringContext } from './sql-scorer';
-import { ensureTravelDistances, hasWalkingNetwork, type WalkingDistanceFunction } from './travel';
+import { gridSignature, heldInputs, heldSupply, holderOf, layerKeyOf, opportunitiesFor, runEngine, type EngineInputs } from './held-inputs';
+import { readScoreState, SCORE_INPUT_TABLES, type ScoreState } from './queries';
+import { ensureTravelDistances, type TravelReport, type WalkingDistanceFunction } from './travel';
+
+export type {
+	CellExplanation,
+	CellScoreProperties,
+	DecileSummary,
+	ExplainedContribution,
+	ScoreLayer,
+	SiteExplanation,
+	SiteScore,
+	SiteScores,
+	SiteSkillView,
+	SiteSupplyBand
+} from '../../contracts/scores';
 
 /** Roles that may see and use scenarios (planners' working drafts, not public). */
 export const SCENARIO_ROLES = PLANNING_ROLES;
@@ -30,76 +56,116 @@ export interface ScoreRequest {
 	readonly viewer: Role | undefined;
 }
 
+/** A place and a spec, without a viewer: what the engine scores. */
+export interface ScoringContext {
+	readonly placeId: string;
+	readonly spec: ScoreSpec;
+}
+
 export interface Prepared {
 	readonly grid: ScoreGrid;
 	readonly context: ScoringContext;
-	readonly scenario: { id: string; name: string } | null;
-	readonly travel: { computedSites: number; milliseconds: number };
+	readonly scenario: ScenarioRef | null;
+	/** Distance columns computed for this request (0 sites when every column was cached). */
+	readonly travel: TravelReport;
+	/** The table versions the inputs were checked against, after any cache was filled. */
+	readonly state: ScoreState;
+	readonly inputs: EngineInputs;
 }
 
-/** Checks the request against the data (place, skill group, who may see a scenario, a walking network). */
-async function validateScoreRequest(db: Kysely<Database>, request: ScoreRequest): Promise<Prepared['scenario']> {
+function readState(db: Kysely<Database>, context: ScoringContext): Promise<ScoreState> {
+	return readScoreState(db, { placeId: context.placeId, skill: context.spec.skill, scenarioId: context.spec.scenario });
+}
+
+/** Checks the request against what the database holds (place, skill group, who may see a scenario, a walking network). */
+function validateScoreRequest(state: ScoreState, request: ScoreRequest): ScenarioRef | null {
 	const { placeId, spec } = request;
-	const place = await db.selectFrom('place').select('id').where('id', '=', placeId).executeTakeFirst();
-	if (!place) throw new ApiError('not_found', `There is no place "${placeId}" (see GET /api/places).`);
-	if (spec.skill !== 'all') {
-		const skill = await db.selectFrom('skill_group').select('id').where('id', '=', spec.skill).executeTakeFirst();
-		if (!skill) throw new ApiError('bad_request', `skill must be "all" or a skill group id (see GET /api/skill-groups); "${spec.skill}" is not one.`);
-	}
-	let scenario: Prepared['scenario'] = null;
+	if (!state.placeExists) throw new ApiError('not_found', `There is no place "${placeId}" (see GET /api/places).`);
+	if (!state.skillExists) throw new ApiError('bad_request', `skill must be "all" or a skill group id (see GET /api/skill-groups); "${spec.skill}" is not one.`);
+	let scenario: ScenarioRef | null = null;
 	if (spec.scenario) {
 		if (!request.viewer || !SCENARIO_ROLES.includes(request.viewer)) {
 			throw new ApiError(request.viewer ? 'forbidden' : 'unauthorized', 'Scenarios are visible to planners and administrators only; sign in as one.');
 		}
-		const row = await db.selectFrom('scenario').select(['id', 'name', 'place_id']).where('id', '=', spec.scenario).executeTakeFirst();
-		if (!row || row.place_id !== placeId) throw new ApiError('not_found', `There is no scenario "${spec.scenario}" for place "${placeId}".`);
+		const row = state.scenario;
+		if (!row || row.placeId !== placeId) throw new ApiError('not_found', `There is no scenario "${spec.scenario}" for place "${placeId}".`);
 		scenario = { id: row.id, name: row.name };
 	}
-	if (spec.distance === 'walk' && !(await hasWalkingNetwork(db, placeId))) {
+	if (spec.distance === 'walk' && !state.hasWalkingNetwork) {
 		throw new ApiError('unprocessable', `distance=walk needs a walking network for place "${placeId}"; none is imported (npm run import -- osm <file.osm.pbf>). Use distance=straight.`);
 	}
 	return scenario;
 }
 
-/** Validates the request against the data and fills every cache the scoring query reads. */
+/** Validates the request against the data, fills every cache the engine reads and holds its inputs. */
 export async function prepareScores(db: Kysely<Database>, request: ScoreRequest): Promise<Prepared> {
+	return prepareFrom(db, request, await readState(db, request));
+}
+
+async function prepareFrom(db: Kysely<Database>, request: ScoreRequest, seen: ScoreState): Promise<Prepared> {
 	const { placeId, spec } = request;
-	const scenario = await validateScoreRequest(db, request);
+	let state = seen;
+	const scenario = validateScoreRequest(state, request);
 	const cfg = config();
-	await ensurePublication(db, placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
-	const grid = await ensureScoreGrid(db, placeId);
+	let wrote = false;
+	const publication = state.publication;
+	if (!publication || publication.k !== cfg.privacyK || publication.roundingBase !== cfg.privacyRoundingBase) {
+		await ensurePublication(db, placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
+		wrote = true;
+	}
+	// The grid is checked against the boundary once per version of the place and grid tables.
+	const ensured = holderOf(db).ensuredGrids;
+	let checked = ensured.get(placeId);
+	if (!checked || checked.signature !== gridSignature(state.versions)) {
+		const grid = await ensureScoreGrid(db, placeId);
+		wrote = true;
+		checked = { signature: '', srid: grid.srid, cellCount: grid.cellCount };
+	}
+	if (wrote) state = await readState(db, request);
+	ensured.set(placeId, { ...checked, signature: gridSignature(state.versions) });
+	const grid: ScoreGrid = { placeId, srid: checked.srid, cellCount: checked.cellCount };
+
+	let travel: TravelReport = { computedSites: 0, milliseconds: 0 };
 	// The router (and its graph library) loads only when someone asks for walking distances.
 	const walking: WalkingDistanceFunction = async (executor, walkRequest) => (await import('../walking/distances')).walkingDistances(executor, walkRequest);
-	const travel = await ensureTravelDistances(db, grid, spec.distance, { placeId, scenarioId: spec.scenario }, walking);
-	return { grid, context: { placeId, spec }, scenario, travel };
+	const inputs = await heldInputs(db, spec, placeId, state.versions, async () => {
+		travel = await ensureTravelDistances(db, grid, spec.distance, { placeId, scenarioId: spec.scenario }, walking);
+	});
+	return { grid, context: { placeId, spec }, scenario, travel, state, inputs };
 }
 
-export interface CellScoreProperties {
-	cell: string;
-	score: number;
-	rank: number;
-	percentile: number;
-	/** IMD 2019 decile of the LSOA holding the cell centre (1 = most deprived), when loaded. */
-	imdDecile: number | null;
+/** Published supply for a layer of the prepared place, per grid cell. */
+function supplyFor(db: Kysely<Database>, prepared: Prepared, spec: Pick<ScoreSpec, 'skill' | 'readiness'>): Promise<Float64Array> {
+	return heldSupply(db, prepared.context.placeId, layerKeyOf(spec), prepared.inputs.grid, prepared.state.versions);
 }
 
-export interface DecileSummary {
-	decile: number;
-	cells: number;
-	meanScore: number;
-	medianScore: number;
+/**
+ * The engine's raw result over what the database holds now, with the supply it read: nothing is
+ * validated, built or computed (a site without cached distances reaches nobody). For tests and the
+ * benchmark, which compare the engine with independent computations.
+ */
+export async function scoreHeldInputs(db: Kysely<Database>, context: ScoringContext): Promise<{ inputs: EngineInputs; supply: Float64Array; result: AccessibilityResult }> {
+	const state = await readState(db, context);
+	const inputs = await heldInputs(db, context.spec, context.placeId, state.versions);
+	const supply = await heldSupply(db, context.placeId, layerKeyOf(context.spec), inputs.grid, state.versions);
+	return { inputs, supply, result: runEngine(context.spec, inputs, supply) };
 }
 
-export type ScoreLayer = FeatureCollection<Polygon, CellScoreProperties> & {
-	place: string;
-	parameters: Record<string, string>;
-	description: string;
-	units: string;
-	scenario: { id: string; name: string } | null;
-	supply: string;
-	summary: { cells: number; min: number; max: number; mean: number; byImdDecile: DecileSummary[] | null };
-	timing: { distancesMs: number; scoringMs: number; computedSites: number };
-};
+/**
+ * A digest of everything a score layer depends on besides the spec: the version of each input
+ * table (bumped by a statement trigger on every change, migration 0006), the database it came from
+ * and the place's publication. Equal digests mean equal answers, so a computed layer can be served
+ * again.
+ */
+function digestOf(state: ScoreState): string {
+	const versions = SCORE_INPUT_TABLES.map((table) => `${table}:${state.versions[table] ?? 0}`).join(',');
+	return [state.database, versions, state.publication?.stamp ?? ''].join('|');
+}
+
+/** The digest of a place's score inputs as the database holds them now (one statement). */
+export async function scoreInputsDigest(db: Kysely<Database>, context: ScoringContext): Promise<string> {
+	return digestOf(await readState(db, context));
+}
 
 export function unitsOf(spec: ScoreSpec): string {
 	switch (spec.method) {
@@ -118,28 +184,6 @@ const SUPPLY_NOTE =
 /** Rounds for output only; ranks are computed before rounding. */
 export function tidy(value: number): number {
 	return value === 0 || !Number.isFinite(value) ? value : Number(value.toPrecision(6));
-}
-
-interface CellGeometryRow {
-	cell_id: string;
-	geometry: Polygon;
-	imd_decile: number | null;
-}
-
-async function cellGeometries(db: Kysely<Database>, placeId: string): Promise<CellGeometryRow[]> {
-	const hasImd = await db.selectFrom('reference_area').select('id').where('area_type', '=', 'lsoa').where('imd_decile', 'is not', null).limit(1).executeTakeFirst();
-	const { rows } = hasImd
-		? await sql<CellGeometryRow>`
-			SELECT c.cell_id, ST_AsGeoJSON(c.geom, 6)::json AS geometry, imd.imd_decile
-			FROM score_cell c
-			LEFT JOIN LATERAL (SELECT r.imd_decile FROM reference_area r
-			                   WHERE r.area_type = 'lsoa' AND r.imd_decile IS NOT NULL AND ST_Intersects(r.geom, ST_Transform(c.centre, 4326))
-			                   ORDER BY r.imd_year DESC NULLS LAST, r.code LIMIT 1) imd ON true
-			WHERE c.place_id = ${placeId} ORDER BY c.cell_id`.execute(db)
-		: await sql<CellGeometryRow>`
-			SELECT cell_id, ST_AsGeoJSON(geom, 6)::json AS geometry, NULL::smallint AS imd_decile
-			FROM score_cell WHERE place_id = ${placeId} ORDER BY cell_id`.execute(db);
-	return rows.map((r) => ({ ...r, geometry: typeof r.geometry === 'string' ? JSON.parse(r.geometry) : r.geometry }));
 }
 
 function median(sorted: readonly number[]): number {
@@ -170,19 +214,16 @@ export async function getCellScores(db: Kysely<Database>, request: ScoreRequest)
 	// The digest covers every input (publication, sites and their shapes, opportunities, network,
 	// areas, boundary), so a layer already computed for it is served after one query; the grid,
 	// publication and distance caches are filled only when something changed.
-	await validateScoreRequest(db, request);
-	const context = { placeId: request.placeId, spec: request.spec };
+	const state = await readState(db, request);
+	validateScoreRequest(state, request);
 	const keyOf = (digest: string) => `${request.placeId}?${new URLSearchParams(scoreSpecParameters(request.spec)).toString()}#${digest}`;
-	let key = keyOf(await scoreInputsDigest(db, context));
-	let prepared: Prepared | undefined;
-	if (!layerMemo.has(key)) {
-		// Nothing for these inputs yet: fill the caches, then key the layer by the digest of what
-		// they now hold. (A digest taken before, say, a withdrawn publication was rebuilt, would
-		// match the next withdrawal's too; only digests taken after preparing are ever stored.)
-		prepared = await prepareScores(db, request);
-		key = keyOf(await scoreInputsDigest(db, context));
-	}
-	return layerMemo.get(key, async () => computeCellScores(db, request, prepared ?? (await prepareScores(db, request))));
+	const key = keyOf(digestOf(state));
+	if (layerMemo.has(key)) return layerMemo.get(key, () => Promise.reject(new Error('unreachable: the layer is held')));
+	// Nothing for these inputs yet: fill the caches, then key the layer by the digest of what they
+	// now hold. (A digest taken before, say, a withdrawn publication was rebuilt, would match the
+	// next withdrawal's too; only digests taken after preparing are ever stored.)
+	const prepared = await prepareFrom(db, request, state);
+	return layerMemo.get(keyOf(digestOf(prepared.state)), () => computeCellScores(db, request, prepared));
 }
 
 /**
@@ -192,23 +233,21 @@ export async function getCellScores(db: Kysely<Database>, request: ScoreRequest)
 const layerMemo = new SharedMemo<ScoreLayer>(32);
 
 async function computeCellScores(db: Kysely<Database>, request: ScoreRequest, prepared: Prepared): Promise<ScoreLayer> {
+	const supply = await supplyFor(db, prepared, request.spec);
 	const started = performance.now();
-	const scores = await scoreCellsInDatabase(db, prepared.context);
+	const result = runEngine(request.spec, prepared.inputs, supply);
 	const scoringMs = performance.now() - started;
-	const standing = rankScores(scores.map((s) => s.score));
-	const geometries = await cellGeometries(db, request.placeId);
-	const features: Feature<Polygon, CellScoreProperties>[] = scores.map((row, i) => {
-		const cell = geometries[i];
-		if (!cell || cell.cell_id !== row.cellId) throw new Error(`score and geometry rows disagree at ${i}`);
-		const { rank, percentile } = standing[i]!;
+	const cells = prepared.inputs.grid.cells;
+	const features: Feature<Polygon, CellScoreProperties>[] = result.cells.map((scored, i) => {
+		const cell = cells[i]!;
 		return {
 			type: 'Feature',
-			id: row.cellId,
+			id: cell.id,
 			geometry: cell.geometry,
-			properties: { cell: row.cellId, score: tidy(row.score), rank, percentile: Math.round(percentile * 10) / 10, imdDecile: cell.imd_decile === null ? null : Number(cell.imd_decile) }
+			properties: { cell: cell.id, score: tidy(scored.score), rank: scored.rank, percentile: Math.round(scored.percentile * 10) / 10, imdDecile: cell.imdDecile }
 		};
 	});
-	const values = scores.map((s) => s.score);
+	const values = result.cells.map((c) => c.score);
 	return {
 		type: 'FeatureCollection',
 		place: request.placeId,
@@ -229,55 +268,22 @@ async function computeCellScores(db: Kysely<Database>, request: ScoreRequest, pr
 	};
 }
 
-export interface SiteSkillView {
-	skill: string;
-	opportunities: number;
-	/** Σ_k P(k)·W(d(k,j)) from the published layer of that skill. */
-	localSupply: number;
-	/** localSupply / opportunities: local residents with the skills per opportunity. */
-	supplyPerOpportunity: number | null;
-}
-
-export interface SiteScore {
-	id: string;
-	name: string;
-	kind: string;
-	status: string;
-	opportunities: number;
-	localSupply: number;
-	supplyPerOpportunity: number | null;
-	/** Rank among sites with opportunities by supply per opportunity, 1 = most local talent per post. */
-	rank: number | null;
-	bySkillGroup: SiteSkillView[];
-}
-
-export interface SiteScores {
-	place: string;
-	parameters: Record<string, string>;
-	description: string;
-	scenario: { id: string; name: string } | null;
-	supply: string;
-	sites: SiteScore[];
-}
-
 /** GET /api/scores/sites: for each site, local supply per opportunity, overall and per skill group. */
 export async function getSiteScores(db: Kysely<Database>, request: ScoreRequest): Promise<SiteScores> {
 	const prepared = await prepareScores(db, request);
 	const { spec } = request;
-	const inputs = await loadScoringInputs(db, prepared.context);
-	const overall = await siteViewInDatabase(db, prepared.context);
+	const { inputs } = prepared;
+	const overall = runEngine(spec, inputs, await supplyFor(db, prepared, spec)).sites;
 	const skills = [...new Set(inputs.sites.flatMap((s) => [...s.opportunities.keys()]))].sort();
-	const perSkill = new Map<string, ReturnType<typeof runEngine>>();
+	const perSkill = new Map<string, AccessibilityResult>();
 	for (const skill of skills) {
-		const supply = await loadSupply(db, request.placeId, layerKeyOf({ ...spec, skill }), inputs.cellIds);
-		perSkill.set(skill, runEngine({ ...spec, skill }, inputs, supply, skill));
+		perSkill.set(skill, runEngine({ ...spec, skill }, inputs, await supplyFor(db, prepared, { ...spec, skill }), skill));
 	}
-	const byId = new Map(overall.map((row) => [row.siteId, row]));
 	const ratioOrder = overall.filter((r) => r.supplyRatio !== null).map((r) => r.supplyRatio as number);
 	const ranks = rankScores(ratioOrder);
 	const rankOf = new Map(overall.filter((r) => r.supplyRatio !== null).map((r, i) => [r.siteId, ranks[i]!.rank]));
-	const sites = inputs.sites.map((site, j) => {
-		const row = byId.get(site.id)!;
+	const sites: SiteScore[] = inputs.sites.map((site, j) => {
+		const row = overall[j]!;
 		return {
 			id: site.id,
 			name: site.name,
@@ -298,45 +304,22 @@ export async function getSiteScores(db: Kysely<Database>, request: ScoreRequest)
 	return { place: request.placeId, parameters: scoreSpecParameters(spec), description: describeSpec(spec), scenario: prepared.scenario, supply: SUPPLY_NOTE, sites };
 }
 
-export interface ExplainedContribution {
-	siteId: string;
-	siteName: string;
-	minutes: number;
-	band: { fromMinutes: number; toMinutes: number } | null;
-	weight: number;
-	opportunities: number;
-	/** Σ_k P(k)·W(d(k,j)) from published counts; null for cumulative and gravity, which ignore it. */
-	localSupply: number | null;
-	/** O(j), or R(j) = O(j) / local supply for 2SFCA and E2SFCA. */
-	siteValue: number;
-	contribution: number;
-}
-
-export interface CellExplanation {
-	cell: string;
-	place: string;
-	parameters: Record<string, string>;
-	description: string;
-	units: string;
-	score: number;
-	rank: number;
-	percentile: number;
-	contributions: ExplainedContribution[];
-	byBand: { fromMinutes: number; toMinutes: number; contribution: number; sites: number }[];
-	supply: string;
+/** The band a travel time is shown in: the method's own, or a 10-minute step for gravity. */
+function bandOf(band: TimeBand | null, minutes: number): TimeBand {
+	return band ?? { fromMinutes: Math.floor(minutes / 10) * 10, toMinutes: Math.floor(minutes / 10) * 10 + 10 };
 }
 
 /** GET /api/scores/explain?cell=...: which sites and bands gave how much to a cell's score. */
 export async function explainCell(db: Kysely<Database>, request: ScoreRequest, cellId: string): Promise<CellExplanation> {
 	const prepared = await prepareScores(db, request);
-	const inputs = await loadScoringInputs(db, prepared.context);
-	const position = inputs.cellIds.indexOf(cellId);
-	if (position < 0) throw new ApiError('not_found', `Cell "${cellId}" is not one of place "${request.placeId}"'s score cells (ids look like hex250:-8:12; see GET /api/scores).`);
-	const supply = await loadSupply(db, request.placeId, layerKeyOf(request.spec), inputs.cellIds);
-	const result = runEngine(request.spec, inputs, supply);
+	const { inputs } = prepared;
+	const position = inputs.grid.rowOf.get(cellId);
+	if (position === undefined) throw new ApiError('not_found', `Cell "${cellId}" is not one of place "${request.placeId}"'s score cells (ids look like hex250:-8:12; see GET /api/scores).`);
+	const result = runEngine(request.spec, inputs, await supplyFor(db, prepared, request.spec));
 	const sitesById = new Map(inputs.sites.map((s, j) => [s.id, { site: s, view: result.sites[j]! }]));
 	const ratio = request.spec.method === '2sfca' || request.spec.method === 'e2sfca';
-	const contributions = result.explain(cellId).map((c: Contribution) => {
+	const explained = result.explain(cellId);
+	const contributions: ExplainedContribution[] = explained.map((c) => {
 		const { site, view } = sitesById.get(c.siteId)!;
 		return {
 			siteId: c.siteId,
@@ -351,8 +334,8 @@ export async function explainCell(db: Kysely<Database>, request: ScoreRequest, c
 		};
 	});
 	const bands = new Map<string, { fromMinutes: number; toMinutes: number; contribution: number; sites: number }>();
-	for (const c of result.explain(cellId)) {
-		const band = c.band ?? { fromMinutes: Math.floor(c.minutes / 10) * 10, toMinutes: Math.floor(c.minutes / 10) * 10 + 10 };
+	for (const c of explained) {
+		const band = bandOf(c.band, c.minutes);
 		const key = `${band.fromMinutes}-${band.toMinutes}`;
 		const entry = bands.get(key) ?? { ...band, contribution: 0, sites: 0 };
 		entry.contribution += c.contribution;
@@ -375,45 +358,28 @@ export async function explainCell(db: Kysely<Database>, request: ScoreRequest, c
 	};
 }
 
-export interface SiteExplanation {
-	site: { id: string; name: string; kind: string; status: string };
-	place: string;
-	parameters: Record<string, string>;
-	description: string;
-	opportunities: number;
-	opportunitiesBySkillGroup: { skill: string; opportunities: number }[];
-	localSupply: number;
-	supplyPerOpportunity: number | null;
-	/** Published supply in reach, band by band (10-minute steps for gravity). */
-	byBand: { fromMinutes: number; toMinutes: number; cells: number; supply: number; weight: number | null; weightedSupply: number }[];
-	supply: string;
-}
-
 /** GET /api/scores/explain?site=...: where a site's local supply comes from, band by band. */
 export async function explainSite(db: Kysely<Database>, request: ScoreRequest, siteId: string): Promise<SiteExplanation> {
 	const prepared = await prepareScores(db, request);
-	const inputs = await loadScoringInputs(db, prepared.context);
+	const { inputs } = prepared;
 	const j = inputs.sites.findIndex((s) => s.id === siteId);
 	if (j < 0) throw new ApiError('not_found', `Site "${siteId}" is not in ${request.spec.scenario ? 'this scenario' : `place "${request.placeId}"`}.`);
-	const supply = await loadSupply(db, request.placeId, layerKeyOf(request.spec), inputs.cellIds);
+	const supply = await supplyFor(db, prepared, request.spec);
 	const result = runEngine(request.spec, inputs, supply);
 	const site = inputs.sites[j]!;
 	const view = result.sites[j]!;
-	const column = inputs.travel.siteIndex.get(siteId)!;
-	const stride = inputs.travel.siteIds.length;
-	const bands = new Map<string, { fromMinutes: number; toMinutes: number; cells: number; supply: number; weight: number | null; weightedSupply: number }>();
-	inputs.cellIds.forEach((cellId, i) => {
-		const minutes = inputs.travel.minutes[i * stride + column] as number;
-		const explained = result.explain(cellId).find((c) => c.siteId === siteId);
-		if (!explained) return;
-		const band = explained.band ?? { fromMinutes: Math.floor(minutes / 10) * 10, toMinutes: Math.floor(minutes / 10) * 10 + 10 };
+	const bands = new Map<string, SiteSupplyBand>();
+	// Cells in grid order, each with W > 0 for the site: the same terms, in the same order, as its demand.
+	for (const reached of result.reach(siteId)) {
+		const band = bandOf(reached.band, reached.minutes);
 		const key = `${band.fromMinutes}-${band.toMinutes}`;
-		const entry = bands.get(key) ?? { ...band, cells: 0, supply: 0, weight: explained.band ? explained.weight : null, weightedSupply: 0 };
+		const entry = bands.get(key) ?? { ...band, cells: 0, supply: 0, weight: reached.band ? reached.weight : null, weightedSupply: 0 };
+		const cellSupply = supply[inputs.grid.rowOf.get(reached.originId)!] as number;
 		entry.cells += 1;
-		entry.supply += supply[i] as number;
-		entry.weightedSupply += (supply[i] as number) * explained.weight;
+		entry.supply += cellSupply;
+		entry.weightedSupply += cellSupply * reached.weight;
 		bands.set(key, entry);
-	});
+	}
 	return {
 		site: { id: site.id, name: site.name, kind: site.kind, status: site.status },
 		place: request.placeId,
@@ -426,4 +392,9 @@ export async function explainSite(db: Kysely<Database>, request: ScoreRequest, s
 		byBand: [...bands.values()].sort((a, b) => a.fromMinutes - b.fromMinutes).map((b) => ({ ...b, supply: tidy(b.supply), weightedSupply: tidy(b.weightedSupply) })),
 		supply: SUPPLY_NOTE
 	};
+}
+
+/** Supply and engine result for a prepared request, for the comparison of two sides. */
+export async function scorePrepared(db: Kysely<Database>, prepared: Prepared): Promise<AccessibilityResult> {
+	return runEngine(prepared.context.spec, prepared.inputs, await supplyFor(db, prepared, prepared.context.spec));
 }

@@ -1,16 +1,16 @@
 /**
- * The origin–destination distance matrix, cached per (place, mode, site geometry). A site's column
- * is computed once — straight-line metres in the place's projected CRS by ST_Distance (0 inside the
+ * The origin–destination distance cache, per (place, mode, site geometry). A site's column is
+ * computed once — straight-line metres in the place's projected CRS by ST_Distance (0 inside the
  * site), or walking metres over the imported network — and reused by every method, skill group,
  * opportunity change and scenario that has a site with the same geometry. Only a new or moved site
- * costs a computation.
+ * costs a computation. The engine reads the cache into memory (held-inputs.ts); this fills it.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DistanceMode } from '../../domain/scoring/spec';
 import type { Database } from '../db/schema';
 import { ApiError } from '../http/errors';
 import type { ScoreGrid } from './grid';
-import { siteRows, type SiteSource } from './sites';
+import { analyzeTravel, gridOrigins, insertStraightDistances, insertWalkDistances, lockTravelBuild, sitesWithoutDistances, type SiteSource } from './queries';
 
 /** Computes walking metres for some sites; see src/lib/server/walking. */
 export type WalkingDistanceFunction = (
@@ -24,8 +24,6 @@ export interface TravelReport {
 	readonly milliseconds: number;
 }
 
-const INSERT_BATCH = 20_000;
-
 /** Makes sure every site of `source` has its column of distances for `mode`. */
 export async function ensureTravelDistances(
 	db: Kysely<Database>,
@@ -35,39 +33,20 @@ export async function ensureTravelDistances(
 	walking: WalkingDistanceFunction
 ): Promise<TravelReport> {
 	const started = performance.now();
-	const missing = async (executor: Kysely<Database>) =>
-		(
-			await sql<{ site_key: string; geojson: string }>`
-				SELECT DISTINCT ON (s.site_key) s.site_key, ST_AsGeoJSON(s.geom) AS geojson
-				FROM (${siteRows(source)}) s
-				WHERE NOT EXISTS (SELECT 1 FROM travel_site t
-				                  WHERE t.place_id = ${grid.placeId} AND t.mode = ${mode} AND t.site_key = s.site_key)
-				ORDER BY s.site_key`.execute(executor)
-		).rows;
-	if ((await missing(db)).length === 0) return { computedSites: 0, milliseconds: performance.now() - started };
+	if ((await sitesWithoutDistances(db, grid.placeId, mode, source)).length === 0) return { computedSites: 0, milliseconds: performance.now() - started };
 
 	return db.transaction().execute(async (trx) => {
-		await sql`SELECT pg_advisory_xact_lock(727213, hashtext(${grid.placeId + '/' + mode}))`.execute(trx);
-		const sites = await missing(trx);
+		await lockTravelBuild(trx, grid.placeId, mode);
+		const sites = await sitesWithoutDistances(trx, grid.placeId, mode, source);
 		if (sites.length === 0) return { computedSites: 0, milliseconds: performance.now() - started };
-		const keys = sites.map((s) => s.site_key);
+		const siteKeys = sites.map((s) => s.siteKey);
 		if (mode === 'straight') {
-			await sql`
-				INSERT INTO travel_site (place_id, mode, site_key) SELECT ${grid.placeId}, 'straight', k FROM unnest(${keys}::text[]) AS k`.execute(trx);
-			await sql`
-				INSERT INTO travel_distance (place_id, mode, site_key, cell_id, metres)
-				SELECT c.place_id, 'straight', s.site_key, c.cell_id, ST_Distance(c.centre, ST_Transform(s.geom, ${grid.srid}::integer))
-				FROM (SELECT DISTINCT ON (site_key) site_key, geom FROM (${siteRows(source)}) x WHERE site_key = ANY(${keys}::text[])) s
-				CROSS JOIN score_cell c
-				WHERE c.place_id = ${grid.placeId}`.execute(trx);
+			await insertStraightDistances(trx, { placeId: grid.placeId, srid: grid.srid, source, siteKeys });
 		} else {
-			const origins = (
-				await sql<{ id: string; x: number; y: number }>`
-					SELECT cell_id AS id, ST_X(centre) AS x, ST_Y(centre) AS y FROM score_cell WHERE place_id = ${grid.placeId} ORDER BY cell_id`.execute(trx)
-			).rows.map((r) => ({ id: r.id, x: Number(r.x), y: Number(r.y) }));
+			const origins = await gridOrigins(trx, grid.placeId);
 			let result: Awaited<ReturnType<WalkingDistanceFunction>>;
 			try {
-				result = await walking(trx, { placeId: grid.placeId, origins, sites: sites.map((s) => ({ key: s.site_key, geojson: s.geojson })) });
+				result = await walking(trx, { placeId: grid.placeId, origins, sites: sites.map((s) => ({ key: s.siteKey, geojson: s.geojson })) });
 			} catch (err) {
 				if (err instanceof ApiError) throw err;
 				if (/no walking network|has no network/i.test((err as Error).message)) {
@@ -75,26 +54,10 @@ export async function ensureTravelDistances(
 				}
 				throw err;
 			}
-			await sql`
-				INSERT INTO travel_site (place_id, mode, site_key, network_id, compute_ms)
-				SELECT ${grid.placeId}, 'walk', k, ${result.networkId}::bigint, ${Math.round(performance.now() - started)} FROM unnest(${keys}::text[]) AS k`.execute(trx);
-			const rows = result.distances;
-			for (let start = 0; start < rows.length; start += INSERT_BATCH) {
-				const batch = rows.slice(start, start + INSERT_BATCH);
-				await sql`
-					INSERT INTO travel_distance (place_id, mode, site_key, cell_id, metres)
-					SELECT ${grid.placeId}, 'walk', k, c, m
-					FROM unnest(${batch.map((r) => r.siteKey)}::text[], ${batch.map((r) => r.originId)}::text[], ${batch.map((r) => r.metres)}::float8[]) AS u (k, c, m)`.execute(trx);
-			}
+			await insertWalkDistances(trx, { placeId: grid.placeId, networkId: result.networkId, computeMs: Math.round(performance.now() - started), siteKeys, distances: result.distances });
 		}
-		// Fresh statistics, or the planner guesses (PGlite never autovacuums): see sql-scorer.ts.
-		await sql`ANALYZE travel_site, travel_distance`.execute(trx);
+		// Fresh statistics, or the planner guesses (PGlite never autovacuums).
+		await analyzeTravel(trx);
 		return { computedSites: sites.length, milliseconds: performance.now() - started };
 	});
-}
-
-/** Whether the place has a walking network to offer distance=walk. */
-export async function hasWalkingNetwork(db: Kysely<Database>, placeId: string): Promise<boolean> {
-	const row = await db.selectFrom('walk_network').select('id').where('place_id', '=', placeId).executeTakeFirst();
-	return row !== undefined;
 }
