@@ -232,6 +232,11 @@ export async function getCellScores(db: Kysely<Database>, request: ScoreRequest)
  */
 const layerMemo = new SharedMemo<ScoreLayer>(32);
 
+/** Forgets every computed layer (the held inputs stay): the benchmark's "uncached answer". */
+export function forgetComputedLayers(): void {
+	layerMemo.clear();
+}
+
 async function computeCellScores(db: Kysely<Database>, request: ScoreRequest, prepared: Prepared): Promise<ScoreLayer> {
 	const supply = await supplyFor(db, prepared, request.spec);
 	const started = performance.now();
