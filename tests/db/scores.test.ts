@@ -267,6 +267,20 @@ describe('the engine over held inputs on the hand-worked fixture', () => {
 		);
 		await db.deleteFrom('place').where('id', '=', FIXTURE_PLACE).execute();
 	});
+	it('holds only pairs within the widest catchment, yet gravity still counts a site further away', async () => {
+		const db = database.db;
+		// One cell 12 km from the only site (beyond 120 min × 80 m/min = 9,600 m), one at 400 m.
+		const instance: Instance = { supplies: [20, 30], opportunities: [50], metres: [12_000, 400] };
+		await writeInstance(db, instance);
+		for (const query of ['method=gravity&halfWeight=120', 'method=gravity&decay=exponential&halfWeight=120', 'method=cumulative&threshold=120', 'method=e2sfca&bands=60,120&weights=1,0.5']) {
+			const context = { placeId: FIXTURE_PLACE, spec: spec(`skill=${FIXTURE_SKILL}&${query}`) };
+			const scores = await scoreCellsWithEngine(db, context);
+			const reference = bruteForce(instance, context.spec);
+			scores.forEach((cell, i) => expect(closeTo(cell.score, reference.scores[i]!), `${query} cell ${i}`).toBe(true));
+			expect(scores[0]!.score > 0, query).toBe(query.includes('gravity'));
+		}
+		await db.deleteFrom('place').where('id', '=', FIXTURE_PLACE).execute();
+	});
 });
 
 describe('scores over the demo data', () => {
@@ -466,6 +480,23 @@ describe('the distance cache and scenarios', () => {
 		// The baseline is untouched.
 		const baselineSites = await getSiteScores(db, { ...request, spec: spec('method=e2sfca') });
 		expect(baselineSites.sites.some((s) => s.id === added.id)).toBe(false);
+	});
+
+	it('answers from the tables as they are now: a changed opportunity count is in the next answer, not an old held one', async () => {
+		const db = database.db;
+		const request = { placeId: PLACE, spec: spec('method=e2sfca&skill=all'), viewer: undefined };
+		const before = await getSiteScores(db, request);
+		const site = before.sites.find((s) => s.opportunities > 0)!;
+		const opportunity = await db.selectFrom('opportunity').select(['id', 'count']).where('macro_asset_id', '=', site.id).orderBy('id').executeTakeFirstOrThrow();
+		await db.updateTable('opportunity').set({ count: opportunity.count + 5 }).where('id', '=', opportunity.id).execute();
+		try {
+			const after = await getSiteScores(db, request);
+			expect(after.sites.find((s) => s.id === site.id)!.opportunities).toBe(site.opportunities + 5);
+			expect((await explainSite(db, request, site.id)).opportunities).toBe(site.opportunities + 5);
+		} finally {
+			await db.updateTable('opportunity').set({ count: opportunity.count }).where('id', '=', opportunity.id).execute();
+		}
+		expect((await getSiteScores(db, request)).sites.find((s) => s.id === site.id)!.opportunities).toBe(site.opportunities);
 	});
 
 	it('refuses bad scenario edits with nothing written', async () => {
