@@ -12,6 +12,7 @@ import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
 import { getResidentLayer } from '../published/layers';
 import { getCellScores } from '../scores/service';
+import { listPlaceIds } from '../assets/queries';
 import { placesExtent, tableExtent, tableItem, tableItems, type BBox, type TableSource } from './queries';
 
 export const CONFORMANCE = [
@@ -87,9 +88,9 @@ function page(features: Feature[], query: ItemsQuery): { features: Feature[]; nu
 
 async function onePlace(db: Kysely<Database>, requested: string | undefined): Promise<string> {
 	if (requested) return requested;
-	const places = await db.selectFrom('place').select('id').orderBy('id').execute();
-	if (places.length === 1) return places[0]!.id;
-	throw new ApiError('bad_request', `place is required here; one of: ${places.map((p) => p.id).join(', ')}.`);
+	const places = await listPlaceIds(db);
+	if (places.length === 1) return places[0]!;
+	throw new ApiError('bad_request', `place is required here; one of: ${places.join(', ')}.`);
 }
 
 function residentQuery(extra: Readonly<Record<string, string>>) {
