@@ -4,10 +4,10 @@
  * and hands back nothing but that promise.
  */
 import type { Kysely } from 'kysely';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
+import type { ResidentLayer, ResidentLayerProperties } from '../../contracts/layers';
 import { READINESS, ALL_SKILLS, filterKey, type Readiness } from '../../domain/privacy/filters';
 import { config } from '../config';
-import type { Database, PublishedLevel } from '../db/schema';
+import type { Database } from '../db/schema';
 import { SharedMemo } from '../cache/shared-memo';
 import { malformed } from '../errors';
 import { ensurePublication } from '../restricted/publication';
@@ -20,22 +20,7 @@ export interface ResidentLayerQuery {
 	readiness: Readiness;
 }
 
-export interface ResidentLayerProperties {
-	unit: string;
-	level: PublishedLevel;
-	/** Rounded count, or null when withheld. */
-	count: number | null;
-	suppressed: boolean;
-}
-
-export type ResidentLayer = FeatureCollection<MultiPolygon, ResidentLayerProperties> & {
-	filter: { place: string; skill: string; readiness: Readiness };
-	total: number | null;
-	k: number;
-	roundingBase: number;
-	synthetic: boolean;
-	computedAt: string;
-};
+export type { ResidentLayer, ResidentLayerProperties };
 
 export function parseReadiness(value: string | null): Readiness {
 	const readiness = value ?? 'any';
