@@ -5,7 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { ResidentLayer, ResidentLayerProperties } from '../../contracts/layers';
-import { READINESS, ALL_SKILLS, filterKey, type Readiness } from '../../domain/privacy/filters';
+import { ALL_SKILLS, filterKey, type Readiness } from '../../domain/privacy/filters';
 import { config } from '../config';
 import type { Database } from '../db/schema';
 import { SharedMemo } from '../cache/shared-memo';
@@ -21,14 +21,6 @@ export interface ResidentLayerQuery {
 }
 
 export type { ResidentLayer, ResidentLayerProperties };
-
-export function parseReadiness(value: string | null): Readiness {
-	const readiness = value ?? 'any';
-	if (!(READINESS as readonly string[]).includes(readiness)) {
-		throw malformed(`readiness must be one of ${READINESS.join(', ')}.`);
-	}
-	return readiness as Readiness;
-}
 
 export async function getResidentLayer(db: Kysely<Database>, query: ResidentLayerQuery): Promise<ResidentLayer> {
 	await requirePlace(db, query.placeId);

@@ -1,21 +1,23 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
 import { config } from '$lib/server/config';
-import { ApiError } from '$lib/server/http/errors';
-import { parseObject } from '$lib/server/http/body';
+import { pageError } from '$lib/server/http/errors';
+import { invalid } from '$lib/server/errors';
+import { formFailure, typedValues } from '$lib/server/http/forms';
+import { parseInput } from '$lib/server/http/validate';
 import { getPlace, listSkillGroups } from '$lib/server/assets/queries';
 import {
 	addOpportunity,
 	addSite,
 	deleteScenario,
 	getScenario,
-	NEW_OPPORTUNITY_SHAPE,
-	NEW_SITE_SHAPE,
-	OPPORTUNITY_UPDATE_SHAPE,
+	NEW_OPPORTUNITY,
+	NEW_SITE,
+	OPPORTUNITY_UPDATE,
 	removeOpportunity,
 	removeSite,
-	SCENARIO_UPDATE_SHAPE,
-	SITE_UPDATE_SHAPE,
+	SCENARIO_UPDATE,
+	SITE_UPDATE,
 	updateOpportunity,
 	updateScenario,
 	updateSite
@@ -25,13 +27,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { db } = await getAppDatabase();
-	let scenario;
-	try {
-		scenario = await getScenario(db, params.id);
-	} catch (err) {
-		if (err instanceof ApiError) error(err.status, { code: 'not_found', message: err.message });
-		throw err;
-	}
+	const scenario = await getScenario(db, params.id).catch(pageError);
 	const [place, skillGroups] = await Promise.all([getPlace(db, scenario.placeId), listSkillGroups(db)]);
 	if (!place) error(404, { code: 'not_found', message: `The scenario's place "${scenario.placeId}" no longer exists.` });
 	const { basemapStyleUrl, basemapAttribution } = config();
@@ -55,10 +51,6 @@ function fields(form: FormData, names: readonly string[], numbers: readonly stri
 	return out;
 }
 
-function values(form: FormData): Record<string, string> {
-	return Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
-}
-
 /**
  * Runs one change. `key` says which form on the page it came from (a page has one count form per
  * opportunity), so a refusal is shown beside that form with what the planner typed.
@@ -68,8 +60,7 @@ async function change(form: FormData, key: string, run: () => Promise<unknown>, 
 		await run();
 		return { key, done };
 	} catch (err) {
-		if (err instanceof ApiError) return fail(err.status, { key, message: err.message, values: values(form) });
-		throw err;
+		return formFailure(err, { key, values: typedValues(form) });
 	}
 }
 
@@ -83,7 +74,7 @@ export const actions: Actions = {
 				const body: Record<string, unknown> = fields(form, ['name']);
 				body.description = String(form.get('description') ?? '').trim() || null;
 				const { db } = await getAppDatabase();
-				await updateScenario(db, params.id, parseObject(body, SCENARIO_UPDATE_SHAPE));
+				await updateScenario(db, params.id, parseInput(SCENARIO_UPDATE, body, 'form'));
 			},
 			'Saved.'
 		);
@@ -93,8 +84,7 @@ export const actions: Actions = {
 		try {
 			await deleteScenario(db, params.id);
 		} catch (err) {
-			if (err instanceof ApiError) return fail(err.status, { key: 'delete', message: err.message, values: {} as Record<string, string> });
-			throw err;
+			return formFailure(err, { key: 'delete' });
 		}
 		redirect(303, '/scenarios');
 	},
@@ -106,7 +96,7 @@ export const actions: Actions = {
 			`count-${id}`,
 			async () => {
 				const { db } = await getAppDatabase();
-				await updateOpportunity(db, params.id, id, parseObject(fields(form, ['count'], ['count']), OPPORTUNITY_UPDATE_SHAPE));
+				await updateOpportunity(db, params.id, id, parseInput(OPPORTUNITY_UPDATE, fields(form, ['count'], ['count']), 'form'));
 			},
 			'Count changed.'
 		);
@@ -131,7 +121,7 @@ export const actions: Actions = {
 			`add-opportunity-${String(form.get('site') ?? '')}`,
 			async () => {
 				const { db } = await getAppDatabase();
-				await addOpportunity(db, params.id, parseObject(fields(form, ['site', 'skillGroup', 'kind', 'title', 'count'], ['count']), NEW_OPPORTUNITY_SHAPE));
+				await addOpportunity(db, params.id, parseInput(NEW_OPPORTUNITY, fields(form, ['site', 'skillGroup', 'kind', 'title', 'count'], ['count']), 'form'));
 			},
 			'Opportunity added.'
 		);
@@ -144,7 +134,7 @@ export const actions: Actions = {
 			`site-${site}`,
 			async () => {
 				const { db } = await getAppDatabase();
-				await updateSite(db, params.id, site, parseObject(fields(form, ['status']), SITE_UPDATE_SHAPE));
+				await updateSite(db, params.id, site, parseInput(SITE_UPDATE, fields(form, ['status']), 'form'));
 			},
 			'Status changed.'
 		);
@@ -169,9 +159,9 @@ export const actions: Actions = {
 			'add-site',
 			async () => {
 				const { lon, lat, ...rest } = fields(form, ['name', 'kind', 'status', 'lon', 'lat'], ['lon', 'lat']);
-				if (lon === undefined || lat === undefined) throw new ApiError('unprocessable', 'Click the map where the site goes, or type its longitude and latitude.');
+				if (lon === undefined || lat === undefined) throw invalid('Click the map where the site goes, or type its longitude and latitude.');
 				const { db } = await getAppDatabase();
-				await addSite(db, params.id, parseObject({ ...rest, location: { lon, lat } }, NEW_SITE_SHAPE));
+				await addSite(db, params.id, parseInput(NEW_SITE, { ...rest, location: { lon, lat } }, 'form'));
 			},
 			'Site added.'
 		);

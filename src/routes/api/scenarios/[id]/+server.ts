@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { parseObject, readJsonBody } from '$lib/server/http/body';
+import { readJsonBody } from '$lib/server/http/body';
+import { parseInput } from '$lib/server/http/validate';
 import { handleApi } from '$lib/server/http/errors';
-import { deleteScenario, getScenario, SCENARIO_UPDATE_SHAPE, updateScenario } from '$lib/server/scenarios/index';
+import { deleteScenario, getScenario, SCENARIO_UPDATE, updateScenario } from '$lib/server/scenarios/index';
 import type { RequestHandler } from './$types';
 
 /** GET /api/scenarios/<id>: the scenario's sites, opportunities and its changes from the baseline. */
@@ -15,7 +16,7 @@ export const GET: RequestHandler = ({ params }) =>
 /** PATCH /api/scenarios/<id> {"name"?, "description"?}. */
 export const PATCH: RequestHandler = ({ params, request }) =>
 	handleApi(async () => {
-		const update = parseObject(await readJsonBody(request), SCENARIO_UPDATE_SHAPE);
+		const update = parseInput(SCENARIO_UPDATE, await readJsonBody(request));
 		const { db } = await getAppDatabase();
 		return json(await updateScenario(db, params.id, update));
 	});

@@ -1,8 +1,9 @@
 import { json } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { parseObject, readJsonBody } from '$lib/server/http/body';
+import { readJsonBody } from '$lib/server/http/body';
+import { parseInput } from '$lib/server/http/validate';
 import { handleApi } from '$lib/server/http/errors';
-import { deleteStory, getStory, STORY_UPDATE_SHAPE, updateStory } from '$lib/server/stories/index';
+import { deleteStory, getStory, STORY_UPDATE, updateStory } from '$lib/server/stories/index';
 import type { RequestHandler } from './$types';
 
 /** GET /api/stories/<id>: the story with its views in order, each with the URL that restores it. */
@@ -14,7 +15,7 @@ export const GET: RequestHandler = ({ params }) =>
 
 export const PATCH: RequestHandler = ({ params, request }) =>
 	handleApi(async () => {
-		const update = parseObject(await readJsonBody(request), STORY_UPDATE_SHAPE);
+		const update = parseInput(STORY_UPDATE, await readJsonBody(request));
 		const { db } = await getAppDatabase();
 		return json(await updateStory(db, params.id, update));
 	});
