@@ -11,7 +11,7 @@ import { READINESS, type Readiness } from '../../domain/privacy/filters';
 import { parseScoreSpec, ScoreSpecError } from '../../domain/scoring/spec';
 import type { Database, Role } from '../db/schema';
 import { DomainError } from '../errors';
-import { intParam, parseQuery } from '../http/validate';
+import { intParam, oneOf, parseQuery, text } from '../http/validate';
 import { getResidentLayer } from '../published/layers';
 import { getCellScores } from '../scores/service';
 import { listPlaceIds } from '../assets/queries';
@@ -41,6 +41,8 @@ export interface Collection {
 	readonly description: string;
 	/** Parameters this collection reads besides bbox, limit, offset and f. */
 	readonly parameters: readonly string[];
+	/** How some of them are checked (valibot, on the text of the URL); any other is plain text. */
+	readonly checks?: Readonly<Record<string, v.GenericSchema<string, string>>>;
 	extent(db: Kysely<Database>): Promise<BBox | null>;
 	items(db: Kysely<Database>, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }>;
 	item(db: Kysely<Database>, id: string, query: ItemsQuery): Promise<Feature | undefined>;
@@ -95,10 +97,9 @@ async function onePlace(db: Kysely<Database>, requested: string | undefined): Pr
 	throw new DomainError('malformed', `place is required here; one of: ${places.join(', ')}.`);
 }
 
+/** Checked by parseItemsQuery (the collection's `checks`): only a known readiness reaches here. */
 function residentQuery(extra: Readonly<Record<string, string>>) {
-	const readiness = extra.readiness ?? 'any';
-	if (!(READINESS as readonly string[]).includes(readiness)) throw new DomainError('malformed', `readiness must be one of ${READINESS.join(', ')}.`);
-	return { skill: extra.skill ?? 'all', readiness: readiness as Readiness };
+	return { skill: extra.skill ?? 'all', readiness: (extra.readiness ?? 'any') as Readiness };
 }
 
 const residentSkills: Collection = {
@@ -107,6 +108,7 @@ const residentSkills: Collection = {
 	description:
 		'Residents by skill group per hexagon cell (250 m, 500 m or 1 km), after coarsening, suppression of counts under the threshold and rounding to 5. Parameters: place, skill (all or a skill group id), readiness.',
 	parameters: ['place', 'skill', 'readiness'],
+	checks: { readiness: oneOf(READINESS) },
 	extent: placesExtent,
 	async items(db, q) {
 		const layer = await getResidentLayer(db, { placeId: await onePlace(db, q.extra.place), ...residentQuery(q.extra) });
@@ -222,7 +224,7 @@ function itemsSchema(collection: Collection, paging: boolean) {
 		entries.offset = v.optional(intParam(0, MAX_OFFSET), '0');
 	}
 	// The collection's own parameters are checked by the collection (place, skill, method, …).
-	for (const name of collection.parameters) entries[name] = v.optional(v.string());
+	for (const name of collection.parameters) entries[name] = v.optional(collection.checks?.[name] ?? text(200));
 	return v.strictObject(entries);
 }
 
