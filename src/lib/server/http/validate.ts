@@ -82,6 +82,9 @@ export function intParam(min: number, max: number) {
 	);
 }
 
+/** For endpoints that take no URL parameters: any given is refused by name (400), not ignored. */
+export const NO_PARAMETERS = v.strictObject({});
+
 /** A URL parameter that is one of a list of words. */
 export function oneOfParam<const T extends readonly string[]>(values: T) {
 	return oneOf(values);

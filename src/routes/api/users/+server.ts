@@ -3,12 +3,13 @@ import { getAppDatabase } from '$lib/server/db/app';
 import { actorOf, createAccount, listAccounts, NEW_ACCOUNT } from '$lib/server/auth/service';
 import { handleApi } from '$lib/server/http/errors';
 import { readJsonBody } from '$lib/server/http/body';
-import { parseInput } from '$lib/server/http/validate';
+import { NO_PARAMETERS, parseInput, parseQuery } from '$lib/server/http/validate';
 import type { RequestHandler } from './$types';
 
 /** Accounts, for administrators: list, and create with a JSON body. */
-export const GET: RequestHandler = () =>
+export const GET: RequestHandler = ({ url }) =>
 	handleApi(async () => {
+		parseQuery(url, NO_PARAMETERS);
 		const { db } = await getAppDatabase();
 		const users = await listAccounts(db);
 		return json({ users }, { headers: { 'Cache-Control': 'private, no-store' } });

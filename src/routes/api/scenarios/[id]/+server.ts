@@ -1,14 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
 import { readJsonBody } from '$lib/server/http/body';
-import { parseInput } from '$lib/server/http/validate';
+import { NO_PARAMETERS, parseInput, parseQuery } from '$lib/server/http/validate';
 import { handleApi } from '$lib/server/http/errors';
 import { deleteScenario, getScenario, SCENARIO_UPDATE, updateScenario } from '$lib/server/scenarios/index';
 import type { RequestHandler } from './$types';
 
 /** GET /api/scenarios/<id>: the scenario's sites, opportunities and its changes from the baseline. */
-export const GET: RequestHandler = ({ params }) =>
+export const GET: RequestHandler = ({ url, params }) =>
 	handleApi(async () => {
+		parseQuery(url, NO_PARAMETERS);
 		const { db } = await getAppDatabase();
 		return json(await getScenario(db, params.id), { headers: { 'Cache-Control': 'private, no-store' } });
 	});

@@ -1,14 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
 import { readJsonBody } from '$lib/server/http/body';
-import { parseInput } from '$lib/server/http/validate';
+import { NO_PARAMETERS, parseInput, parseQuery } from '$lib/server/http/validate';
 import { handleApi } from '$lib/server/http/errors';
 import { deleteStory, getStory, STORY_UPDATE, updateStory } from '$lib/server/stories/index';
 import type { RequestHandler } from './$types';
 
 /** GET /api/stories/<id>: the story with its views in order, each with the URL that restores it. */
-export const GET: RequestHandler = ({ params }) =>
+export const GET: RequestHandler = ({ url, params }) =>
 	handleApi(async () => {
+		parseQuery(url, NO_PARAMETERS);
 		const { db } = await getAppDatabase();
 		return json(await getStory(db, params.id), { headers: { 'Cache-Control': 'private, no-store' } });
 	});
