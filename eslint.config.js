@@ -91,6 +91,41 @@ export default ts.config(
 		}
 	},
 	{
+		// Wire types cross between server and browser through src/lib/contracts only: the map code
+		// never imports the server's modules, and the server never imports the map's (issue 10).
+		// A rule of its own name, so it adds to the import rules above instead of replacing them.
+		files: ['src/lib/map/**/*.ts', 'src/lib/map/**/*.svelte', 'src/lib/contracts/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/server/**', '$lib/server/**'], message: 'Browser and contract code do not import the server; share types through src/lib/contracts.' }] }
+			]
+		}
+	},
+	{
+		files: ['src/lib/server/**/*.ts'],
+		rules: {
+			'@typescript-eslint/no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/map/**', '$lib/map/**'], message: 'The server does not import the map code; share types through src/lib/contracts.' }] }
+			]
+		}
+	},
+	{
+		// Contracts are types only: nothing in them runs, so both sides can import them freely.
+		files: ['src/lib/contracts/**/*.ts'],
+		rules: {
+			'no-restricted-syntax': [
+				'error',
+				...RESTRICTED_TABLE_NAMES,
+				...QUERY_BUILDER_CALLS,
+				{ selector: 'Program > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration, ExpressionStatement)', message: 'src/lib/contracts holds types only.' },
+				{ selector: 'ExportNamedDeclaration > :matches(VariableDeclaration, FunctionDeclaration, ClassDeclaration)', message: 'src/lib/contracts holds types only.' },
+				{ selector: 'ImportDeclaration[importKind="value"]', message: 'src/lib/contracts imports types only (import type).' }
+			]
+		}
+	},
+	{
 		// Pure domain code: no I/O, no framework, no environment (see CONVENTIONS.md).
 		files: ['src/lib/domain/**/*.ts'],
 		rules: {
