@@ -1,4 +1,4 @@
-import { json, type Handle, type HandleServerError, type RequestEvent, type ServerInit } from '@sveltejs/kit';
+import type { Handle, HandleServerError, RequestEvent, ServerInit } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
 import { config } from '$lib/server/config';
 import { seedDemoDataIfEmpty } from '$lib/server/seed/index';
@@ -6,6 +6,8 @@ import { authenticate, SESSION_COOKIE } from '$lib/server/auth/service';
 import { decideAccess } from '$lib/server/auth/policy';
 import { deniedPage } from '$lib/server/auth/denied-page';
 import { nulInUrl } from '$lib/domain/text/nul';
+import { forbidden, malformed, unauthenticated } from '$lib/server/errors';
+import { errorResponse } from '$lib/server/http/errors';
 
 /**
  * Start-up: open and migrate the database before the first request is served, and load the demo
@@ -49,7 +51,7 @@ function isApi(event: RequestEvent): boolean {
  */
 function refuse(event: RequestEvent, status: 401 | 403, message: string): Response {
 	if (isApi(event) || event.request.method !== 'GET') {
-		return json({ error: { code: status === 401 ? 'unauthorized' : 'forbidden', message } }, { status });
+		return errorResponse(status === 401 ? unauthenticated(message) : forbidden(message));
 	}
 	return new Response(deniedPage(status, message, event.url.pathname + event.url.search), {
 		status,
@@ -81,10 +83,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 const guard: Handle = async ({ event, resolve }) => {
 	const nul = nulInUrl(event.url);
 	if (nul) {
-		return json(
-			{ error: { code: 'bad_request', message: `The NUL character (%00) is not allowed in ${nul}.` } },
-			{ status: 400 }
-		);
+		return errorResponse(malformed(`The NUL character (%00) is not allowed in ${nul}.`));
 	}
 	// SvelteKit checks the origin of form posts; JSON and other bodies that change state need the
 	// same protection, so a page on another site cannot make a signed-in browser change anything.
@@ -92,10 +91,7 @@ const guard: Handle = async ({ event, resolve }) => {
 		const origin = event.request.headers.get('origin');
 		const fetchSite = event.request.headers.get('sec-fetch-site');
 		if ((origin && origin !== event.url.origin) || fetchSite === 'cross-site') {
-			return json(
-				{ error: { code: 'forbidden', message: 'Cross-site requests may not change anything here.' } },
-				{ status: 403 }
-			);
+			return errorResponse(forbidden('Cross-site requests may not change anything here.'));
 		}
 	}
 

@@ -6,7 +6,7 @@ import type { User } from '../../src/lib/server/auth/queries';
 import { ApiError } from '../../src/lib/server/http/errors';
 import { createResidentRecord, deleteResidentRecord, listResidentRecords } from '../../src/lib/server/restricted/records';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
-import { openTestDatabase, type TestDatabase } from './support';
+import { asApiError, openTestDatabase, type TestDatabase } from './support';
 
 let database: TestDatabase;
 let researcherA: User;
@@ -67,7 +67,7 @@ describe('person-level resident records', () => {
 		expect(theirs.records.map((r) => r.skillGroupId)).toEqual(['construction-trades']);
 		const all = await listResidentRecords(database.db, admin, { purpose: 'read', limit: 5 });
 		expect(all.total).toBe(2002); // 2,000 synthetic + 2 collected
-		await expect(listResidentRecords(database.db, planner, { purpose: 'read' })).rejects.toMatchObject({ status: 403 });
+		await expect(asApiError(listResidentRecords(database.db, planner, { purpose: 'read' }))).rejects.toMatchObject({ status: 403 });
 	});
 
 	it('writes every read, export, creation and deletion to the audit log', async () => {
@@ -86,11 +86,11 @@ describe('person-level resident records', () => {
 
 	it('refuses a researcher deleting someone else’s record, and points outside the place', async () => {
 		const other = await createResidentRecord(database.db, researcherB, newRecord);
-		await expect(deleteResidentRecord(database.db, researcherA, other.id)).rejects.toMatchObject({ status: 404 });
-		await expect(deleteResidentRecord(database.db, researcherA, 'not-a-uuid')).rejects.toMatchObject({ status: 404 });
+		await expect(asApiError(deleteResidentRecord(database.db, researcherA, other.id))).rejects.toMatchObject({ status: 404 });
+		await expect(asApiError(deleteResidentRecord(database.db, researcherA, 'not-a-uuid'))).rejects.toMatchObject({ status: 404 });
 		await expect(createResidentRecord(database.db, researcherA, { ...newRecord, location: { lon: -0.1276, lat: 51.5072 } })).rejects.toThrow(
 			/outside the place/
 		);
-		await expect(createResidentRecord(database.db, researcherA, { ...newRecord, skillGroupId: 'astronaut' })).rejects.toBeInstanceOf(ApiError);
+		await expect(asApiError(createResidentRecord(database.db, researcherA, { ...newRecord, skillGroupId: 'astronaut' }))).rejects.toBeInstanceOf(ApiError);
 	});
 });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addView, createStory, deleteStory, getStory, listStories, removeView, updateView } from '../../src/lib/server/stories/index';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
-import { openTestDatabase, type TestDatabase } from './support';
+import { asApiError, openTestDatabase, type TestDatabase } from './support';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -42,15 +42,15 @@ describe('presentation stories', () => {
 		]);
 		expect((await listStories(db, 'greater-icknield')).find((s) => s.id === story.id)!.views).toBe(2);
 		await deleteStory(db, story.id);
-		await expect(getStory(db, story.id)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(asApiError(getStory(db, story.id))).rejects.toMatchObject({ code: 'not_found' });
 	});
 
 	it('refuses what it cannot keep, writing nothing', async () => {
 		const db = database.db;
-		await expect(createStory(db, null, { place: 'atlantis', title: 'x' })).rejects.toMatchObject({ code: 'unprocessable' });
+		await expect(asApiError(createStory(db, null, { place: 'atlantis', title: 'x' }))).rejects.toMatchObject({ code: 'unprocessable' });
 		const story = await createStory(db, null, { place: 'greater-icknield', title: 'Refusals' });
-		await expect(updateView(db, story.id, '3f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69', { title: 'x' })).rejects.toMatchObject({ code: 'not_found' });
-		await expect(getStory(db, 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(asApiError(updateView(db, story.id, '3f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69', { title: 'x' }))).rejects.toMatchObject({ code: 'not_found' });
+		await expect(asApiError(getStory(db, 'not-a-uuid'))).rejects.toMatchObject({ code: 'not_found' });
 		expect((await getStory(db, story.id)).viewsList).toEqual([]);
 	});
 });

@@ -7,6 +7,8 @@ import fs from 'node:fs/promises';
 import { inject } from 'vitest';
 import { openDatabase, type AtlasDatabase } from '../../src/lib/server/db/index';
 import { adminSql, databaseUrlFor } from './admin';
+import { DomainError } from '../../src/lib/server/errors';
+import { toApiError } from '../../src/lib/server/http/errors';
 
 export interface TestDatabase extends AtlasDatabase {
 	/** Connection string, for code under test that opens its own connection (real server only). */
@@ -42,4 +44,16 @@ export async function openTestDatabase(): Promise<TestDatabase> {
 			}
 		}
 	};
+}
+
+/**
+ * A service's refusal as the API would answer it: services throw domain errors, and the one
+ * mapper (http/errors.ts) gives them their wire code and status, which is what these tests check.
+ */
+export async function asApiError<T>(pending: Promise<T>): Promise<T> {
+	try {
+		return await pending;
+	} catch (err) {
+		throw err instanceof DomainError ? toApiError(err) : err;
+	}
 }

@@ -78,4 +78,30 @@ describe('bad input to JSON endpoints', () => {
 		const users = (await (await request('administrator', 'GET', '/api/users')).json()) as { users: { username: string }[] };
 		expect(users.users.map((u) => u.username)).not.toContain('x.y.z');
 	});
+
+	it('answers 400, not 500, for offsets and limits out of range (issue 16.3)', async () => {
+		for (const offset of ['1e20', '9223372036854775808', '-1']) {
+			const records = await request('researcher', 'GET', `/api/records?offset=${offset}`);
+			expect(records.status, `/api/records offset=${offset}`).toBe(400);
+			expect(((await records.json()) as { error: { code: string; message: string } }).error.message).toMatch(/offset/);
+			const items = await request('public', 'GET', `/ogc/collections/macro-assets/items?offset=${offset}`, { headers: { accept: 'application/json' } });
+			expect(items.status, `OGC items offset=${offset}`).toBe(400);
+			expect(((await items.json()) as { error: { code: string } }).error.code).toBe('bad_request');
+		}
+		expect((await request('researcher', 'GET', '/api/records?limit=9223372036854775808')).status).toBe(400);
+	});
+
+	it('refuses a NUL character in a text field, naming the field, and writes nothing (issue 16.3)', async () => {
+		const before = await myRecordCount();
+		const record = await postRecord(JSON.stringify({ ...GOOD_RECORD, languages: ['Tigr\u0000inya'] }));
+		expect(record.status).toBe(422);
+		expect(record.json.error?.message).toMatch(/"languages" must not contain a NUL/);
+		expect(await myRecordCount()).toBe(before);
+		const scenario = await request('planner', 'POST', '/api/scenarios', {
+			body: JSON.stringify({ place: 'greater-icknield', name: 'Nul\u0000 scenario' }),
+			contentType: 'application/json'
+		});
+		expect(scenario.status).toBe(422);
+		expect(((await scenario.json()) as { error: { message: string } }).error.message).toMatch(/"name" must not contain a NUL/);
+	});
 });

@@ -11,7 +11,7 @@ import {
 	type MacroAssetFeature,
 	type MacroAssetProperties
 } from './macro-assets';
-import { MACRO_ASSET_KINDS, MACRO_ASSET_STATUSES } from '../server/db/schema';
+import { MACRO_ASSET_KINDS, MACRO_ASSET_STATUSES } from '../domain/vocabulary';
 
 function properties(overrides: Partial<MacroAssetProperties> = {}): MacroAssetProperties {
 	return {

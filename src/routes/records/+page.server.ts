@@ -1,16 +1,25 @@
-import { fail } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { ApiError } from '$lib/server/http/errors';
+import * as v from 'valibot';
+import { formFailure } from '$lib/server/http/forms';
+import { pageError } from '$lib/server/http/errors';
+import { intParam, parseQuery } from '$lib/server/http/validate';
 import { createResidentRecord, deleteResidentRecord, listResidentRecords } from '$lib/server/restricted/records';
 import { parseNewRecord } from '$lib/server/restricted/record-input';
 import { listPlaces, listSkillGroups } from '$lib/server/assets/queries';
 import type { Actions, PageServerLoad } from './$types';
 
 const PAGE_SIZE = 50;
+/** As /api/records: an offset past this is a mistake, answered 400 rather than sent to SQL. */
+const PAGE_QUERY = v.strictObject({ offset: v.optional(intParam(0, 1_000_000_000), '0') });
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { db } = await getAppDatabase();
-	const offset = Math.max(0, Number.parseInt(url.searchParams.get('offset') ?? '0', 10) || 0);
+	let offset: number;
+	try {
+		({ offset } = parseQuery(url, PAGE_QUERY, { declaredOnly: true }));
+	} catch (err) {
+		pageError(err);
+	}
 	const [{ records, total }, places, skillGroups] = await Promise.all([
 		listResidentRecords(db, locals.user!, { limit: PAGE_SIZE, offset, purpose: 'read' }),
 		listPlaces(db),
@@ -46,11 +55,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		try {
 			const { db } = await getAppDatabase();
-			const created = await createResidentRecord(db, locals.user!, parseNewRecord(formToInput(form)));
+			const created = await createResidentRecord(db, locals.user!, parseNewRecord(formToInput(form), 'form'));
 			return { created: created.id };
 		} catch (err) {
-			if (err instanceof ApiError) return fail(err.status, { message: err.message });
-			throw err;
+			// Nothing typed is put back: these are a resident's answers, not to linger in a page.
+			return formFailure(err, { key: 'create' });
 		}
 	},
 	delete: async ({ request, locals }) => {
@@ -60,8 +69,7 @@ export const actions: Actions = {
 			await deleteResidentRecord(db, locals.user!, String(form.get('id') ?? ''));
 			return { deleted: true };
 		} catch (err) {
-			if (err instanceof ApiError) return fail(err.status, { message: err.message });
-			throw err;
+			return formFailure(err, { key: 'delete' });
 		}
 	}
 };

@@ -1,9 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { ApiError } from '$lib/server/http/errors';
-import { parseObject } from '$lib/server/http/body';
+import { attempt, typedValues } from '$lib/server/http/forms';
+import { parseInput } from '$lib/server/http/validate';
 import { listPlaces } from '$lib/server/assets/queries';
-import { createScenario, listScenarios, NEW_SCENARIO_SHAPE } from '$lib/server/scenarios';
+import { createScenario, listScenarios, NEW_SCENARIO } from '$lib/server/scenarios';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Planners' scenarios: every place's, newest change first. */
@@ -15,21 +15,16 @@ export const load: PageServerLoad = async () => {
 
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
-		const form = await request.formData();
-		const values = {
-			place: String(form.get('place') ?? ''),
-			name: String(form.get('name') ?? ''),
-			description: String(form.get('description') ?? '')
-		};
-		let id: string;
-		try {
-			const input = parseObject({ place: values.place, name: values.name, ...(values.description.trim() ? { description: values.description } : {}) }, NEW_SCENARIO_SHAPE);
-			const { db } = await getAppDatabase();
-			id = (await createScenario(db, locals.user!.id, input)).id;
-		} catch (err) {
-			if (err instanceof ApiError) return fail(err.status, { message: err.message, values });
-			throw err;
-		}
-		redirect(303, `/scenarios/${id}`);
+		const values = typedValues(await request.formData(), ['place', 'name', 'description']);
+		const outcome = await attempt(
+			async () => {
+				const input = parseInput(NEW_SCENARIO, { place: values.place, name: values.name, ...(values.description!.trim() ? { description: values.description } : {}) }, 'form');
+				const { db } = await getAppDatabase();
+				return createScenario(db, locals.user!.id, input);
+			},
+			{ key: 'create', values }
+		);
+		if (!outcome.ok) return outcome.failure;
+		redirect(303, `/scenarios/${outcome.result.id}`);
 	}
 };

@@ -1,9 +1,9 @@
 import { error, redirect } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { parseObject } from '$lib/server/http/body';
+import { attempt, orNull, typedValues } from '$lib/server/http/forms';
+import { parseInput } from '$lib/server/http/validate';
 import { listPlaces } from '$lib/server/assets/queries';
-import { createStory, listStories, NEW_STORY_SHAPE } from '$lib/server/stories';
-import { attempt, orNull, typedValues } from './forms';
+import { createStory, listStories, NEW_STORY } from '$lib/server/stories';
 import type { Actions, PageServerLoad } from './$types';
 
 /**
@@ -31,11 +31,14 @@ export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const form = await request.formData();
 		const values = typedValues(form, ['place', 'title', 'description', 'add']);
-		const outcome = await attempt('create', values, LABELS, async () => {
-			const input = parseObject({ place: values.place, title: values.title, description: orNull(values.description!) }, NEW_STORY_SHAPE);
-			const { db } = await getAppDatabase();
-			return createStory(db, locals.user!.id, input);
-		});
+		const outcome = await attempt(
+			async () => {
+				const input = parseInput(NEW_STORY, { place: values.place, title: values.title, description: orNull(values.description!) }, 'form');
+				const { db } = await getAppDatabase();
+				return createStory(db, locals.user!.id, input);
+			},
+			{ key: 'create', values, labels: LABELS }
+		);
 		if (!outcome.ok) return outcome.failure;
 		redirect(303, `/stories/${outcome.result.id}${values.add ? `?add=${encodeURIComponent(values.add)}` : ''}`);
 	}

@@ -7,6 +7,9 @@
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import * as v from 'valibot';
+import { DomainError } from '../errors';
+import { secret, text } from '../http/validate';
 import { isUuid } from '../../domain/uuid';
 import { ROLES, type Database, type Role } from '../db/schema';
 import { writeAudit, type Actor } from '../audit/log';
@@ -21,15 +24,19 @@ export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 /** At most this many failures per account name, or per client address, in the window. */
 export const THROTTLE = { window: 15 * 60 * 1000, perUsername: 5, perClient: 20 } as const;
 
-export class AccountError extends Error {
+/** A refused account change: invalid values (422), the field named when one is to blame. */
+export class AccountError extends DomainError {
 	override name = 'AccountError';
 	constructor(
 		message: string,
 		readonly field?: string
 	) {
-		super(message);
+		super('invalid', message, field ? { fields: [{ field, message }] } : undefined);
 	}
 }
+
+/** A new account as the API's body and the administration form give it; the rules are createAccount's. */
+export const NEW_ACCOUNT = v.strictObject({ username: text(64), displayName: text(120), role: text(32), password: secret(256) });
 
 export function hashToken(token: string): string {
 	return createHash('sha256').update(token).digest('hex');

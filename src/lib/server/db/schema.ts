@@ -4,6 +4,7 @@
  * with ST_AsGeoJSON(...)::json, never as raw EWKB in application code.
  */
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { PublishedLevel } from '../../contracts/layers';
 import {
 	CONSORTIA,
 	HUB_TYPES,
@@ -254,7 +255,7 @@ export interface AuditLogTable {
 
 // ---- Published layers (migration 0003) ----
 
-export type PublishedLevel = 'hex250' | 'hex500' | 'hex1000' | 'place';
+export type { PublishedLevel };
 
 export interface PublicationTable {
 	place_id: string;

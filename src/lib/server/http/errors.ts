@@ -3,7 +3,7 @@
  * status that says what kind of mistake it was. Services throw ApiError; endpoints turn anything
  * else into a 500 that reveals nothing internal.
  */
-import { json } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { DomainError, type DomainErrorKind } from '../errors';
 
 export type ApiErrorCode =
@@ -77,4 +77,14 @@ export async function handleApi(body: () => Promise<Response>): Promise<Response
 	} catch (err) {
 		return errorResponse(err);
 	}
+}
+
+/**
+ * For a page's load: a refusal becomes SvelteKit's error page with the API's status, code and
+ * message (a scenario that does not exist is a 404 page); anything else is thrown on.
+ */
+export function pageError(err: unknown): never {
+	const apiError = err instanceof DomainError ? toApiError(err) : err;
+	if (apiError instanceof ApiError) error(apiError.status, { code: apiError.code, message: apiError.message });
+	throw err;
 }

@@ -5,13 +5,16 @@
  * layer is the published (anonymised) one and scores use published supply (see README, Privacy).
  */
 import type { Kysely } from 'kysely';
+import * as v from 'valibot';
 import type { Feature, Geometry } from 'geojson';
 import { READINESS, type Readiness } from '../../domain/privacy/filters';
 import { parseScoreSpec, ScoreSpecError } from '../../domain/scoring/spec';
 import type { Database, Role } from '../db/schema';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../errors';
+import { intParam, oneOf, parseQuery, text } from '../http/validate';
 import { getResidentLayer } from '../published/layers';
 import { getCellScores } from '../scores/service';
+import { listPlaceIds } from '../assets/queries';
 import { placesExtent, tableExtent, tableItem, tableItems, type BBox, type TableSource } from './queries';
 
 export const CONFORMANCE = [
@@ -38,6 +41,8 @@ export interface Collection {
 	readonly description: string;
 	/** Parameters this collection reads besides bbox, limit, offset and f. */
 	readonly parameters: readonly string[];
+	/** How some of them are checked (valibot, on the text of the URL); any other is plain text. */
+	readonly checks?: Readonly<Record<string, v.GenericSchema<string, string>>>;
 	extent(db: Kysely<Database>): Promise<BBox | null>;
 	items(db: Kysely<Database>, query: ItemsQuery): Promise<{ features: Feature[]; numberMatched: number }>;
 	item(db: Kysely<Database>, id: string, query: ItemsQuery): Promise<Feature | undefined>;
@@ -87,15 +92,14 @@ function page(features: Feature[], query: ItemsQuery): { features: Feature[]; nu
 
 async function onePlace(db: Kysely<Database>, requested: string | undefined): Promise<string> {
 	if (requested) return requested;
-	const places = await db.selectFrom('place').select('id').orderBy('id').execute();
-	if (places.length === 1) return places[0]!.id;
-	throw new ApiError('bad_request', `place is required here; one of: ${places.map((p) => p.id).join(', ')}.`);
+	const places = await listPlaceIds(db);
+	if (places.length === 1) return places[0]!;
+	throw new DomainError('malformed', `place is required here; one of: ${places.join(', ')}.`);
 }
 
+/** Checked by parseItemsQuery (the collection's `checks`): only a known readiness reaches here. */
 function residentQuery(extra: Readonly<Record<string, string>>) {
-	const readiness = extra.readiness ?? 'any';
-	if (!(READINESS as readonly string[]).includes(readiness)) throw new ApiError('bad_request', `readiness must be one of ${READINESS.join(', ')}.`);
-	return { skill: extra.skill ?? 'all', readiness: readiness as Readiness };
+	return { skill: extra.skill ?? 'all', readiness: (extra.readiness ?? 'any') as Readiness };
 }
 
 const residentSkills: Collection = {
@@ -104,6 +108,7 @@ const residentSkills: Collection = {
 	description:
 		'Residents by skill group per hexagon cell (250 m, 500 m or 1 km), after coarsening, suppression of counts under the threshold and rounding to 5. Parameters: place, skill (all or a skill group id), readiness.',
 	parameters: ['place', 'skill', 'readiness'],
+	checks: { readiness: oneOf(READINESS) },
 	extent: placesExtent,
 	async items(db, q) {
 		const layer = await getResidentLayer(db, { placeId: await onePlace(db, q.extra.place), ...residentQuery(q.extra) });
@@ -123,7 +128,7 @@ function scoreSpec(extra: Readonly<Record<string, string>>) {
 	try {
 		return parseScoreSpec((name) => extra[name] ?? null);
 	} catch (err) {
-		if (err instanceof ScoreSpecError) throw new ApiError('bad_request', err.message);
+		if (err instanceof ScoreSpecError) throw new DomainError('malformed', err.message);
 		throw err;
 	}
 }
@@ -172,41 +177,67 @@ export const COLLECTIONS: readonly Collection[] = [
 
 export function findCollection(id: string): Collection {
 	const found = COLLECTIONS.find((c) => c.id === id);
-	if (!found) throw new ApiError('not_found', `There is no collection "${id}"; see /ogc/collections.`);
+	if (!found) throw new DomainError('not_found', `There is no collection "${id}"; see /ogc/collections.`);
 	return found;
+}
+
+/** Far beyond any collection's size; a larger offset is a mistake (it once reached SQL and became a 500). */
+export const MAX_OFFSET = 1_000_000_000;
+
+const BBOX_MESSAGE = 'must be 4 numbers: minLon,minLat,maxLon,maxLat (WGS84, CRS84)';
+
+/** bbox: 4 numbers (or 6, with heights, which are ignored), min ≤ max, latitudes within ±90. */
+const BBOX = v.pipe(
+	v.string(BBOX_MESSAGE),
+	v.rawTransform(({ dataset, addIssue, NEVER }) => {
+		const numbers = dataset.value.split(',').map(Number);
+		if (!(numbers.length === 4 || numbers.length === 6) || numbers.some((n) => !Number.isFinite(n))) {
+			addIssue({ message: BBOX_MESSAGE });
+			return NEVER;
+		}
+		const box: BBox = numbers.length === 6 ? [numbers[0]!, numbers[1]!, numbers[3]!, numbers[4]!] : [numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!];
+		const [x1, y1, x2, y2] = box;
+		if (x1 > x2 || y1 > y2 || Math.abs(y1) > 90 || Math.abs(y2) > 90) {
+			addIssue({ message: 'must be minLon,minLat,maxLon,maxLat with min ≤ max and latitudes within ±90' });
+			return NEVER;
+		}
+		return box;
+	})
+);
+
+/** limit: a whole number of 1 or more; Part 1 clamps one above the maximum rather than refusing it. */
+const LIMIT = v.pipe(
+	v.string(`must be a whole number from 1 to ${MAX_LIMIT}`),
+	v.regex(/^\d+$/, `must be a whole number from 1 to ${MAX_LIMIT}`),
+	v.transform(Number),
+	v.minValue(1, `must be a whole number from 1 to ${MAX_LIMIT}`),
+	v.transform((limit) => Math.min(limit, MAX_LIMIT))
+);
+
+function itemsSchema(collection: Collection, paging: boolean) {
+	const entries: v.ObjectEntries = {
+		f: v.optional(v.picklist(['json', 'geojson'], 'must be json or geojson (the only encoding offered)'))
+	};
+	if (paging) {
+		entries.bbox = v.optional(BBOX);
+		entries.limit = v.optional(LIMIT, String(DEFAULT_LIMIT));
+		entries.offset = v.optional(intParam(0, MAX_OFFSET), '0');
+	}
+	// The collection's own parameters are checked by the collection (place, skill, method, …).
+	for (const name of collection.parameters) entries[name] = v.optional(collection.checks?.[name] ?? text(200));
+	return v.strictObject(entries);
 }
 
 /** Reads bbox, limit, offset, f and the collection's own parameters; refuses anything else (400). */
 export function parseItemsQuery(url: URL, collection: Collection, viewer: Role | undefined, paging = true): ItemsQuery {
-	const allowed = new Set([...(paging ? ['bbox', 'limit', 'offset'] : []), 'f', ...collection.parameters]);
-	const unknown = [...url.searchParams.keys()].filter((k) => !allowed.has(k));
-	if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. This collection takes: ${[...allowed].join(', ')}.`);
-	const f = url.searchParams.get('f');
-	if (f && !['json', 'geojson'].includes(f)) throw new ApiError('bad_request', 'f must be json or geojson (the only encoding offered).');
-	let bbox: BBox | undefined;
-	const bboxText = url.searchParams.get('bbox');
-	if (bboxText) {
-		const numbers = bboxText.split(',').map(Number);
-		if (!(numbers.length === 4 || numbers.length === 6) || numbers.some((n) => !Number.isFinite(n))) {
-			throw new ApiError('bad_request', 'bbox must be 4 numbers: minLon,minLat,maxLon,maxLat (WGS84, CRS84).');
-		}
-		const [x1, y1, x2, y2] = numbers.length === 6 ? [numbers[0]!, numbers[1]!, numbers[3]!, numbers[4]!] : (numbers as [number, number, number, number]);
-		if (x1 > x2 || y1 > y2 || Math.abs(y1) > 90 || Math.abs(y2) > 90) throw new ApiError('bad_request', 'bbox must be minLon,minLat,maxLon,maxLat with min ≤ max and latitudes within ±90.');
-		bbox = [x1, y1, x2, y2];
-	}
-	const limitText = url.searchParams.get('limit');
-	const limit = limitText === null ? DEFAULT_LIMIT : Number(limitText);
-	if (!Number.isInteger(limit) || limit < 1) throw new ApiError('bad_request', `limit must be a whole number from 1 to ${MAX_LIMIT}.`);
-	const offsetText = url.searchParams.get('offset');
-	const offset = offsetText === null ? 0 : Number(offsetText);
-	if (!Number.isInteger(offset) || offset < 0) throw new ApiError('bad_request', 'offset must be a whole number, 0 or more.');
-	const extra: Record<string, string> = {};
-	for (const name of collection.parameters) {
-		const value = url.searchParams.get(name);
-		if (value !== null) extra[name] = value;
-	}
-	// Part 1: a limit above the maximum is clamped, not refused.
-	return { bbox, limit: Math.min(limit, MAX_LIMIT), offset, extra, viewer };
+	const { f: _f, bbox, limit, offset, ...extra } = parseQuery(url, itemsSchema(collection, paging)) as {
+		f?: string;
+		bbox?: BBox;
+		limit?: number;
+		offset?: number;
+	} & Record<string, string | undefined>;
+	const given = Object.fromEntries(Object.entries(extra).filter((entry): entry is [string, string] => entry[1] !== undefined));
+	return { bbox, limit: limit ?? DEFAULT_LIMIT, offset: offset ?? 0, extra: given, viewer };
 }
 
 export interface Link {

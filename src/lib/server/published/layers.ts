@@ -3,14 +3,16 @@
  * Reads only the published tables; the restricted module is asked to (re)build them when stale,
  * and hands back nothing but that promise.
  */
-import { sql, type Kysely } from 'kysely';
-import type { FeatureCollection, MultiPolygon } from 'geojson';
-import { READINESS, ALL_SKILLS, filterKey, type Readiness } from '../../domain/privacy/filters';
+import type { Kysely } from 'kysely';
+import type { ResidentLayer, ResidentLayerProperties } from '../../contracts/layers';
+import { ALL_SKILLS, filterKey, type Readiness } from '../../domain/privacy/filters';
 import { config } from '../config';
-import type { Database, PublishedLevel } from '../db/schema';
+import type { Database } from '../db/schema';
 import { SharedMemo } from '../cache/shared-memo';
-import { ApiError } from '../http/errors';
+import { malformed } from '../errors';
 import { ensurePublication } from '../restricted/publication';
+import { requirePlace, skillGroupExists } from '../assets/queries';
+import { readPublication, readPublishedTotal, readPublishedUnits, readSuppressionRecords } from './queries';
 
 export interface ResidentLayerQuery {
 	placeId: string;
@@ -18,37 +20,12 @@ export interface ResidentLayerQuery {
 	readiness: Readiness;
 }
 
-export interface ResidentLayerProperties {
-	unit: string;
-	level: PublishedLevel;
-	/** Rounded count, or null when withheld. */
-	count: number | null;
-	suppressed: boolean;
-}
-
-export type ResidentLayer = FeatureCollection<MultiPolygon, ResidentLayerProperties> & {
-	filter: { place: string; skill: string; readiness: Readiness };
-	total: number | null;
-	k: number;
-	roundingBase: number;
-	synthetic: boolean;
-	computedAt: string;
-};
-
-export function parseReadiness(value: string | null): Readiness {
-	const readiness = value ?? 'any';
-	if (!(READINESS as readonly string[]).includes(readiness)) {
-		throw new ApiError('bad_request', `readiness must be one of ${READINESS.join(', ')}.`);
-	}
-	return readiness as Readiness;
-}
+export type { ResidentLayer, ResidentLayerProperties };
 
 export async function getResidentLayer(db: Kysely<Database>, query: ResidentLayerQuery): Promise<ResidentLayer> {
-	const place = await db.selectFrom('place').select('id').where('id', '=', query.placeId).executeTakeFirst();
-	if (!place) throw new ApiError('not_found', `There is no place "${query.placeId}".`);
-	if (query.skill !== ALL_SKILLS) {
-		const skill = await db.selectFrom('skill_group').select('id').where('id', '=', query.skill).executeTakeFirst();
-		if (!skill) throw new ApiError('bad_request', `skill must be "all" or a skill group id; "${query.skill}" is not one.`);
+	await requirePlace(db, query.placeId);
+	if (query.skill !== ALL_SKILLS && !(await skillGroupExists(db, query.skill))) {
+		throw malformed(`skill must be "all" or a skill group id; "${query.skill}" is not one.`);
 	}
 	const cfg = config();
 	const stamp = await ensurePublication(db, query.placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
@@ -63,38 +40,25 @@ const layerMemo = new SharedMemo<ResidentLayer>(64);
 
 async function readResidentLayer(db: Kysely<Database>, query: ResidentLayerQuery, key: string): Promise<ResidentLayer> {
 	const [publication, total, units] = await Promise.all([
-		db
-			.selectFrom('publication')
-			.select(['k', 'rounding_base', 'synthetic', 'computed_at'])
-			.where('place_id', '=', query.placeId)
-			.executeTakeFirstOrThrow(),
-		db
-			.selectFrom('published_total')
-			.select('total')
-			.where('place_id', '=', query.placeId)
-			.where('filter_key', '=', key)
-			.executeTakeFirst(),
-		db
-			.selectFrom('published_unit')
-			.select(['unit_id', 'level', 'count', sql<MultiPolygon>`ST_AsGeoJSON(geom, 6)::json`.as('geometry')])
-			.where('place_id', '=', query.placeId)
-			.where('filter_key', '=', key)
-			.orderBy('unit_id')
-			.execute()
+		readPublication(db, query.placeId),
+		readPublishedTotal(db, query.placeId, key),
+		readPublishedUnits(db, query.placeId, key)
 	]);
+	// ensurePublication has just built it; its absence is a bug, not a request's mistake.
+	if (!publication) throw new Error(`place ${query.placeId} has no publication after ensurePublication`);
 	return {
 		type: 'FeatureCollection',
 		filter: { place: query.placeId, skill: query.skill, readiness: query.readiness },
-		total: total?.total ?? 0,
+		total: total ?? 0,
 		k: publication.k,
-		roundingBase: publication.rounding_base,
+		roundingBase: publication.roundingBase,
 		synthetic: publication.synthetic,
-		computedAt: new Date(publication.computed_at).toISOString(),
+		computedAt: publication.computedAt,
 		features: units.map((u) => ({
 			type: 'Feature',
-			id: u.unit_id,
-			geometry: typeof u.geometry === 'string' ? (JSON.parse(u.geometry) as MultiPolygon) : u.geometry,
-			properties: { unit: u.unit_id, level: u.level, count: u.count, suppressed: u.count === null }
+			id: u.unitId,
+			geometry: u.geometry,
+			properties: { unit: u.unitId, level: u.level, count: u.count, suppressed: u.count === null }
 		}))
 	};
 }
@@ -108,8 +72,8 @@ export interface PublicationInfo {
 
 /** The place's current publication, or undefined before one is built (ensurePublication builds it). */
 export async function getPublicationInfo(db: Kysely<Database>, placeId: string): Promise<PublicationInfo | undefined> {
-	const row = await db.selectFrom('publication').select(['k', 'rounding_base', 'synthetic']).where('place_id', '=', placeId).executeTakeFirst();
-	return row && { k: row.k, roundingBase: row.rounding_base, synthetic: row.synthetic };
+	const row = await readPublication(db, placeId);
+	return row && { k: row.k, roundingBase: row.roundingBase, synthetic: row.synthetic };
 }
 
 export interface SuppressionOverview {
@@ -128,27 +92,20 @@ export interface SuppressionOverview {
 export async function getSuppressionOverview(db: Kysely<Database>, placeId: string, filter?: string): Promise<SuppressionOverview | undefined> {
 	const cfg = config();
 	await ensurePublication(db, placeId, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
-	const publication = await db.selectFrom('publication').selectAll().where('place_id', '=', placeId).executeTakeFirst();
+	const publication = await readPublication(db, placeId);
 	if (!publication) return undefined;
-	let q = db
-		.selectFrom('suppression_record')
-		.select(['filter_key', 'unit_id', 'level', 'reason', 'count_band'])
-		.where('place_id', '=', placeId)
-		.orderBy('filter_key')
-		.orderBy('unit_id');
-	if (filter) q = q.where('filter_key', '=', filter);
-	const entries = await q.execute();
+	const entries = await readSuppressionRecords(db, placeId, filter);
 	const byReason: Record<string, number> = {};
 	for (const e of entries) byReason[e.reason] = (byReason[e.reason] ?? 0) + 1;
 	return {
 		placeId,
 		k: publication.k,
-		roundingBase: publication.rounding_base,
+		roundingBase: publication.roundingBase,
 		records: publication.records,
-		recordsPublished: publication.records_published,
-		computedAt: new Date(publication.computed_at).toISOString(),
-		computeMs: publication.compute_ms,
-		entries: entries.map((e) => ({ filterKey: e.filter_key, unitId: e.unit_id, level: e.level, reason: e.reason, countBand: e.count_band })),
+		recordsPublished: publication.recordsPublished,
+		computedAt: publication.computedAt,
+		computeMs: publication.computeMs,
+		entries,
 		byReason
 	};
 }

@@ -1,28 +1,29 @@
 /** The shape of a new resident record as the API and the form accept it. */
-import { checks, parseObject } from '../http/body';
+import * as v from 'valibot';
+import { bool, int, lonLat, parseInput, text, textList, type Where } from '../http/validate';
 import type { NewResidentRecord } from './records';
 
-export const NEW_RECORD_SHAPE = {
-	placeId: { check: checks.string(63) },
-	skillGroupId: { check: checks.string(63) },
-	qualificationLevel: { check: checks.nullable(checks.integer(0, 8)), optional: true },
-	overseasQualification: { check: checks.boolean(), optional: true },
-	englishTestPassed: { check: checks.boolean(), optional: true },
-	professionallyRegistered: { check: checks.boolean(), optional: true },
-	languages: { check: checks.stringArray(12, 40), optional: true },
-	location: { check: checks.lonLat() }
-};
+export const NEW_RECORD = v.strictObject({
+	placeId: text(63),
+	skillGroupId: text(63),
+	qualificationLevel: v.optional(v.nullable(int(0, 8))),
+	overseasQualification: v.optional(bool()),
+	englishTestPassed: v.optional(bool()),
+	professionallyRegistered: v.optional(bool()),
+	languages: v.optional(textList(12, 40)),
+	location: lonLat()
+});
 
-export function parseNewRecord(body: unknown): NewResidentRecord {
-	const v = parseObject(body, NEW_RECORD_SHAPE);
+export function parseNewRecord(body: unknown, where: Where = 'body'): NewResidentRecord {
+	const r = parseInput(NEW_RECORD, body, where);
 	return {
-		placeId: v.placeId,
-		skillGroupId: v.skillGroupId,
-		qualificationLevel: v.qualificationLevel ?? null,
-		overseasQualification: v.overseasQualification ?? false,
-		englishTestPassed: v.englishTestPassed ?? false,
-		professionallyRegistered: v.professionallyRegistered ?? false,
-		languages: v.languages ?? [],
-		location: v.location
+		placeId: r.placeId,
+		skillGroupId: r.skillGroupId,
+		qualificationLevel: r.qualificationLevel ?? null,
+		overseasQualification: r.overseasQualification ?? false,
+		englishTestPassed: r.englishTestPassed ?? false,
+		professionallyRegistered: r.professionallyRegistered ?? false,
+		languages: r.languages ?? [],
+		location: r.location
 	};
 }

@@ -10,7 +10,7 @@ import { hexCellCentre } from '../../domain/cells/hex';
 import { isUuid } from '../../domain/uuid';
 import { writeAudit, type Actor } from '../audit/log';
 import type { Database, Role } from '../db/schema';
-import { ApiError } from '../http/errors';
+import { DomainError } from '../errors';
 import { skillGroupExists } from '../assets/queries';
 import { deletePublication, deleteResident, insertResident, locateInPlace, selectResidentRecords, type StoredResidentRecord } from './queries';
 
@@ -43,7 +43,7 @@ function actor(viewer: Viewer): Actor {
 
 function assertMayUse(viewer: Viewer): void {
 	if (viewer.role !== 'researcher' && viewer.role !== 'administrator') {
-		throw new ApiError('forbidden', 'Only researchers and administrators can use resident records.');
+		throw new DomainError('forbidden', 'Only researchers and administrators can use resident records.');
 	}
 }
 
@@ -81,10 +81,10 @@ export async function createResidentRecord(
 	assertMayUse(viewer);
 	return db.transaction().execute(async (trx) => {
 		const place = await locateInPlace(trx, input.placeId, input.location.lon, input.location.lat);
-		if (!place) throw new ApiError('unprocessable', `There is no place "${input.placeId}".`, { field: 'placeId' });
-		if (!place.inside) throw new ApiError('unprocessable', 'The location is outside the place.', { field: 'location' });
+		if (!place) throw new DomainError('invalid', `There is no place "${input.placeId}".`, { field: 'placeId' });
+		if (!place.inside) throw new DomainError('invalid', 'The location is outside the place.', { field: 'location' });
 		const skill = await skillGroupExists(trx, input.skillGroupId);
-		if (!skill) throw new ApiError('unprocessable', `There is no skill group "${input.skillGroupId}".`, { field: 'skillGroupId' });
+		if (!skill) throw new DomainError('invalid', `There is no skill group "${input.skillGroupId}".`, { field: 'skillGroupId' });
 		const centre = hexCellCentre(place.x, place.y, BASE_CELL_SIZE_M);
 		const id = randomUUID();
 		const cell = await insertResident(
@@ -115,11 +115,11 @@ export async function createResidentRecord(
 export async function deleteResidentRecord(db: Kysely<Database>, viewer: Viewer, id: string): Promise<void> {
 	assertMayUse(viewer);
 	if (!isUuid(id)) {
-		throw new ApiError('not_found', 'No such record among those you can see.');
+		throw new DomainError('not_found', 'No such record among those you can see.');
 	}
 	await db.transaction().execute(async (trx) => {
 		const deleted = await deleteResident(trx, id, { collectedBy: viewer.role === 'researcher' ? viewer.id : undefined });
-		if (!deleted) throw new ApiError('not_found', 'No such record among those you can see.');
+		if (!deleted) throw new DomainError('not_found', 'No such record among those you can see.');
 		await writeAudit(trx, actor(viewer), { action: 'delete', subject: 'resident_skill', recordCount: 1, detail: { id } });
 		await markPublicationStale(trx, deleted.placeId);
 	});

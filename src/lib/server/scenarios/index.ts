@@ -7,8 +7,9 @@
 import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { MACRO_ASSET_KINDS, MACRO_ASSET_STATUSES, OPPORTUNITY_KINDS, type Database } from '../db/schema';
-import { checks, FieldProblem, parseObject, type FieldCheck } from '../http/body';
-import { ApiError } from '../http/errors';
+import * as v from 'valibot';
+import { int, lonLat, oneOf, text } from '../http/validate';
+import { DomainError } from '../errors';
 import { isUuid } from '../../domain/uuid';
 import type { ScenarioChange, ScenarioDetail, ScenarioOpportunity, ScenarioSite, ScenarioSummary } from '../../contracts/scenarios';
 import { placeExists, skillGroupExists } from '../assets/queries';
@@ -35,55 +36,55 @@ import {
 
 export type { ScenarioChange, ScenarioDetail, ScenarioOpportunity, ScenarioSite, ScenarioSummary };
 
-const NAME = checks.string(120);
-const DESCRIPTION = checks.nullable(checks.string(2000));
+const NAME = text(120);
+const DESCRIPTION = v.nullable(text(2000));
 
-const geometryCheck: FieldCheck<string> = (value) => {
-	const g = value as { type?: unknown; coordinates?: unknown };
-	if (typeof value !== 'object' || value === null || (g.type !== 'Polygon' && g.type !== 'MultiPolygon') || !Array.isArray(g.coordinates)) {
-		throw new FieldProblem('must be a GeoJSON Polygon or MultiPolygon in WGS84');
-	}
-	const text = JSON.stringify(value);
-	if (text.length > 50_000) throw new FieldProblem('is too detailed (over 50,000 characters); simplify it');
-	return text;
-};
+/** A GeoJSON Polygon or MultiPolygon, passed on as its JSON text (PostGIS reads and repairs it). */
+const GEOMETRY = v.pipe(
+	v.custom<{ type: 'Polygon' | 'MultiPolygon'; coordinates: unknown[] }>((value) => {
+		const g = value as { type?: unknown; coordinates?: unknown };
+		return typeof value === 'object' && value !== null && (g.type === 'Polygon' || g.type === 'MultiPolygon') && Array.isArray(g.coordinates);
+	}, 'must be a GeoJSON Polygon or MultiPolygon in WGS84'),
+	v.transform((value) => JSON.stringify(value)),
+	v.maxLength(50_000, 'is too detailed (over 50,000 characters); simplify it')
+);
 
-export const NEW_SCENARIO_SHAPE = { place: { check: checks.string(63) }, name: { check: NAME }, description: { check: DESCRIPTION, optional: true } } as const;
-export const SCENARIO_UPDATE_SHAPE = { name: { check: NAME, optional: true }, description: { check: DESCRIPTION, optional: true } } as const;
-export const NEW_SITE_SHAPE = {
-	name: { check: checks.string(200) },
-	kind: { check: checks.oneOf(MACRO_ASSET_KINDS) },
-	status: { check: checks.oneOf(MACRO_ASSET_STATUSES), optional: true },
-	location: { check: checks.lonLat(), optional: true },
-	geometry: { check: geometryCheck, optional: true }
-} as const;
-export const SITE_UPDATE_SHAPE = {
-	name: { check: checks.string(200), optional: true },
-	kind: { check: checks.oneOf(MACRO_ASSET_KINDS), optional: true },
-	status: { check: checks.oneOf(MACRO_ASSET_STATUSES), optional: true },
-	location: { check: checks.lonLat(), optional: true },
-	geometry: { check: geometryCheck, optional: true }
-} as const;
-export const NEW_OPPORTUNITY_SHAPE = {
-	site: { check: checks.string(100) },
-	skillGroup: { check: checks.string(63) },
-	kind: { check: checks.oneOf(OPPORTUNITY_KINDS) },
-	title: { check: checks.string(300) },
-	count: { check: checks.integer(1, 100_000) }
-} as const;
-export const OPPORTUNITY_UPDATE_SHAPE = {
-	skillGroup: { check: checks.string(63), optional: true },
-	kind: { check: checks.oneOf(OPPORTUNITY_KINDS), optional: true },
-	title: { check: checks.string(300), optional: true },
-	count: { check: checks.integer(1, 100_000), optional: true }
-} as const;
+export const NEW_SCENARIO = v.strictObject({ place: text(63), name: NAME, description: v.optional(DESCRIPTION) });
+export const SCENARIO_UPDATE = v.strictObject({ name: v.optional(NAME), description: v.optional(DESCRIPTION) });
+export const NEW_SITE = v.strictObject({
+	name: text(200),
+	kind: oneOf(MACRO_ASSET_KINDS),
+	status: v.optional(oneOf(MACRO_ASSET_STATUSES)),
+	location: v.optional(lonLat()),
+	geometry: v.optional(GEOMETRY)
+});
+export const SITE_UPDATE = v.strictObject({
+	name: v.optional(text(200)),
+	kind: v.optional(oneOf(MACRO_ASSET_KINDS)),
+	status: v.optional(oneOf(MACRO_ASSET_STATUSES)),
+	location: v.optional(lonLat()),
+	geometry: v.optional(GEOMETRY)
+});
+export const NEW_OPPORTUNITY = v.strictObject({
+	site: text(100),
+	skillGroup: text(63),
+	kind: oneOf(OPPORTUNITY_KINDS),
+	title: text(300),
+	count: int(1, 100_000)
+});
+export const OPPORTUNITY_UPDATE = v.strictObject({
+	skillGroup: v.optional(text(63)),
+	kind: v.optional(oneOf(OPPORTUNITY_KINDS)),
+	title: v.optional(text(300)),
+	count: v.optional(int(1, 100_000))
+});
 
-export type NewScenario = ReturnType<typeof parseObject<typeof NEW_SCENARIO_SHAPE>>;
-export type ScenarioUpdate = ReturnType<typeof parseObject<typeof SCENARIO_UPDATE_SHAPE>>;
-export type NewSite = ReturnType<typeof parseObject<typeof NEW_SITE_SHAPE>>;
-export type SiteUpdate = ReturnType<typeof parseObject<typeof SITE_UPDATE_SHAPE>>;
-export type NewOpportunity = ReturnType<typeof parseObject<typeof NEW_OPPORTUNITY_SHAPE>>;
-export type OpportunityUpdate = ReturnType<typeof parseObject<typeof OPPORTUNITY_UPDATE_SHAPE>>;
+export type NewScenario = v.InferOutput<typeof NEW_SCENARIO>;
+export type ScenarioUpdate = v.InferOutput<typeof SCENARIO_UPDATE>;
+export type NewSite = v.InferOutput<typeof NEW_SITE>;
+export type SiteUpdate = v.InferOutput<typeof SITE_UPDATE>;
+export type NewOpportunity = v.InferOutput<typeof NEW_OPPORTUNITY>;
+export type OpportunityUpdate = v.InferOutput<typeof OPPORTUNITY_UPDATE>;
 
 export async function listScenarios(db: Kysely<Database>, placeId?: string): Promise<ScenarioSummary[]> {
 	return listScenarioSummaries(db, placeId);
@@ -96,12 +97,12 @@ function uniqueViolation(err: unknown): boolean {
 /** Copies the place's baseline into a new named scenario. */
 export async function createScenario(db: Kysely<Database>, userId: string | null, input: NewScenario): Promise<ScenarioDetail> {
 	const place = await placeExists(db, input.place);
-	if (!place) throw new ApiError('unprocessable', `"place" must be an existing place id; "${input.place}" is not (see GET /api/places).`);
+	if (!place) throw new DomainError('invalid', `"place" must be an existing place id; "${input.place}" is not (see GET /api/places).`);
 	const id = crypto.randomUUID();
 	try {
 		await insertScenarioFromBaseline(db, { id, placeId: input.place, name: input.name, description: input.description ?? null, createdBy: userId });
 	} catch (err) {
-		if (uniqueViolation(err)) throw new ApiError('unprocessable', `"name": a scenario called "${input.name}" already exists for this place; choose another name.`);
+		if (uniqueViolation(err)) throw new DomainError('invalid', `"name": a scenario called "${input.name}" already exists for this place; choose another name.`);
 		throw err;
 	}
 	return getScenario(db, id);
@@ -109,7 +110,7 @@ export async function createScenario(db: Kysely<Database>, userId: string | null
 
 async function requireScenario(db: Kysely<Database>, id: string): Promise<{ id: string; placeId: string }> {
 	const row = isUuid(id) ? await findScenario(db, id) : undefined;
-	if (!row) throw new ApiError('not_found', `There is no scenario "${id}".`);
+	if (!row) throw new DomainError('not_found', `There is no scenario "${id}".`);
 	return row;
 }
 
@@ -152,7 +153,7 @@ export async function updateScenario(db: Kysely<Database>, id: string, update: S
 	try {
 		await updateScenarioRecord(db, id, update);
 	} catch (err) {
-		if (uniqueViolation(err)) throw new ApiError('unprocessable', `"name": another scenario of this place is already called "${update.name}".`);
+		if (uniqueViolation(err)) throw new DomainError('invalid', `"name": another scenario of this place is already called "${update.name}".`);
 		throw err;
 	}
 	return getScenario(db, id);
@@ -166,8 +167,8 @@ export async function deleteScenario(db: Kysely<Database>, id: string): Promise<
 /** Sites must be near the place (within 5 km of its boundary) to be scored sensibly. */
 async function checkNearPlace(db: Kysely<Database>, placeId: string, input: SiteLocation): Promise<void> {
 	const row = await siteGeometryCheck(db, placeId, input, 5000);
-	if (!row?.valid) throw new ApiError('unprocessable', '"geometry" has no area once repaired; draw the site as a polygon or give "location".');
-	if (!row.near) throw new ApiError('unprocessable', `The site lies more than 5 km from place "${placeId}"; check the coordinates (WGS84 longitude, latitude).`);
+	if (!row?.valid) throw new DomainError('invalid', '"geometry" has no area once repaired; draw the site as a polygon or give "location".');
+	if (!row.near) throw new DomainError('invalid', `The site lies more than 5 km from place "${placeId}"; check the coordinates (WGS84 longitude, latitude).`);
 }
 
 function slug(name: string): string {
@@ -177,7 +178,7 @@ function slug(name: string): string {
 
 export async function addSite(db: Kysely<Database>, scenarioId: string, input: NewSite): Promise<ScenarioSite> {
 	const scenario = await requireScenario(db, scenarioId);
-	if (!input.location === !input.geometry) throw new ApiError('unprocessable', 'Give exactly one of "location" ({"lon", "lat"}) or "geometry" (a GeoJSON Polygon).');
+	if (!input.location === !input.geometry) throw new DomainError('invalid', 'Give exactly one of "location" ({"lon", "lat"}) or "geometry" (a GeoJSON Polygon).');
 	await checkNearPlace(db, scenario.placeId, input);
 	const id = slug(input.name);
 	await insertScenarioSite(db, scenarioId, { ...input, id, status: input.status ?? 'proposed' });
@@ -186,13 +187,13 @@ export async function addSite(db: Kysely<Database>, scenarioId: string, input: N
 
 async function requireSite(db: Kysely<Database>, scenarioId: string, siteId: string): Promise<void> {
 	const exists = await scenarioSiteExists(db, scenarioId, siteId);
-	if (!exists) throw new ApiError('not_found', `Scenario "${scenarioId}" has no site "${siteId}".`);
+	if (!exists) throw new DomainError('not_found', `Scenario "${scenarioId}" has no site "${siteId}".`);
 }
 
 export async function updateSite(db: Kysely<Database>, scenarioId: string, siteId: string, update: SiteUpdate): Promise<ScenarioSite> {
 	const scenario = await requireScenario(db, scenarioId);
 	await requireSite(db, scenarioId, siteId);
-	if (update.location && update.geometry) throw new ApiError('unprocessable', 'Give at most one of "location" or "geometry".');
+	if (update.location && update.geometry) throw new DomainError('invalid', 'Give at most one of "location" or "geometry".');
 	if (update.location || update.geometry) await checkNearPlace(db, scenario.placeId, update);
 	await updateScenarioSite(db, scenarioId, siteId, update);
 	return (await getScenario(db, scenarioId)).sitesList.find((s) => s.id === siteId)!;
@@ -206,13 +207,13 @@ export async function removeSite(db: Kysely<Database>, scenarioId: string, siteI
 
 async function checkSkill(db: Kysely<Database>, skill: string): Promise<void> {
 	const exists = await skillGroupExists(db, skill);
-	if (!exists) throw new ApiError('unprocessable', `"skillGroup" must be a skill group id (see GET /api/skill-groups); "${skill}" is not one.`);
+	if (!exists) throw new DomainError('invalid', `"skillGroup" must be a skill group id (see GET /api/skill-groups); "${skill}" is not one.`);
 }
 
 export async function addOpportunity(db: Kysely<Database>, scenarioId: string, input: NewOpportunity): Promise<ScenarioOpportunity> {
 	await requireScenario(db, scenarioId);
 	const site = await scenarioSiteExists(db, scenarioId, input.site);
-	if (!site) throw new ApiError('unprocessable', `"site" must be one of this scenario's sites; "${input.site}" is not.`);
+	if (!site) throw new DomainError('invalid', `"site" must be one of this scenario's sites; "${input.site}" is not.`);
 	await checkSkill(db, input.skillGroup);
 	const id = `added-${crypto.randomBytes(6).toString('hex')}`;
 	const opportunity: ScenarioOpportunity = { id, siteId: input.site, opportunityId: null, skillGroupId: input.skillGroup, kind: input.kind, title: input.title, count: input.count };
@@ -222,7 +223,7 @@ export async function addOpportunity(db: Kysely<Database>, scenarioId: string, i
 
 async function requireOpportunity(db: Kysely<Database>, scenarioId: string, id: string): Promise<ScenarioOpportunity> {
 	const row = await findScenarioOpportunity(db, scenarioId, id);
-	if (!row) throw new ApiError('not_found', `Scenario "${scenarioId}" has no opportunity "${id}".`);
+	if (!row) throw new DomainError('not_found', `Scenario "${scenarioId}" has no opportunity "${id}".`);
 	return row;
 }
 

@@ -7,11 +7,12 @@
  * once cannot both load.
  */
 import path from 'node:path';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { readDemoData, type DemoData } from './demo-data';
 import { loadDemoData } from './load';
 import { countRealResidents, deleteResidentsOfPlace } from '../restricted/synthetic';
+import { deletePlace, hasAnyPlace, lockSeeding } from './queries';
 
 export { DemoDataError, readDemoData } from './demo-data';
 export { SeedLoadError } from './load';
@@ -45,19 +46,8 @@ export class SeedRefusedError extends Error {
 	override name = 'SeedRefusedError';
 }
 
-// Any constant bigint: the key of the transaction-scoped advisory lock every seeding takes.
-const SEED_LOCK_KEY = 7_316_202_417n;
-
 function placeDir(options: SeedOptions): string {
 	return path.join(options.dataDir ?? path.resolve('data'), DEMO_PLACE_FOLDER);
-}
-
-async function lockSeeding(db: Kysely<Database>): Promise<void> {
-	await sql`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY.toString()}::bigint)`.execute(db);
-}
-
-async function hasAnyPlace(db: Kysely<Database>): Promise<boolean> {
-	return (await db.selectFrom('place').select('id').limit(1).executeTakeFirst()) !== undefined;
 }
 
 async function load(db: Kysely<Database>, data: DemoData, started: number): Promise<SeedReport> {
@@ -102,7 +92,7 @@ export async function reseedDemoData(db: Kysely<Database>, options: ReseedOption
 		}
 		await deleteResidentsOfPlace(trx, placeId);
 		// Cascades to the place's macro-assets (and their opportunities), hubs and enterprises.
-		await trx.deleteFrom('place').where('id', '=', placeId).execute();
+		await deletePlace(trx, placeId);
 		return load(trx, data, started);
 	});
 }

@@ -1,8 +1,10 @@
-import { fail } from '@sveltejs/kit';
+import * as v from 'valibot';
 import { getAppDatabase } from '$lib/server/db/app';
+import { attempt, typedValues } from '$lib/server/http/forms';
+import { parseInput, secret, text } from '$lib/server/http/validate';
 import {
-	AccountError,
 	actorOf,
+	NEW_ACCOUNT,
 	createAccount,
 	listAccounts,
 	resetPassword,
@@ -27,44 +29,43 @@ export const load: PageServerLoad = async () => {
 	};
 };
 
-function field(form: FormData, name: string): string {
-	return String(form.get(name) ?? '');
-}
+const DISABLED = v.strictObject({ id: text(64), disabled: v.picklist(['true', 'false'], 'must be true or false') });
+const NEW_PASSWORD = v.strictObject({ id: text(64), password: secret(256) });
+
+const LABELS = { username: 'The username', displayName: 'The display name', role: 'The role', password: 'The password' };
 
 /** Form actions: the policy lets only administrators POST here (hooks.server.ts). */
 export const actions: Actions = {
 	create: async ({ request, locals }) => {
 		const form = await request.formData();
-		const values = { username: field(form, 'username'), displayName: field(form, 'displayName'), role: field(form, 'role') };
-		try {
-			const { db } = await getAppDatabase();
-			const user = await createAccount(db, actorOf(locals.user!), { ...values, password: field(form, 'password') });
-			return { created: user.username };
-		} catch (err) {
-			if (err instanceof AccountError) return fail(400, { ...values, message: err.message, field: err.field });
-			throw err;
-		}
+		// The password is never sent back to the page.
+		const values = typedValues(form, ['username', 'displayName', 'role']);
+		const outcome = await attempt(
+			async () => {
+				const input = parseInput(NEW_ACCOUNT, typedValues(form, ['username', 'displayName', 'role', 'password']), 'form');
+				const { db } = await getAppDatabase();
+				return createAccount(db, actorOf(locals.user!), input);
+			},
+			{ key: 'create', values, labels: LABELS }
+		);
+		return outcome.ok ? { created: outcome.result.username } : outcome.failure;
 	},
 	setDisabled: async ({ request, locals }) => {
 		const form = await request.formData();
-		try {
+		const outcome = await attempt(async () => {
+			const input = parseInput(DISABLED, typedValues(form, ['id', 'disabled']), 'form');
 			const { db } = await getAppDatabase();
-			const user = await setAccountDisabled(db, actorOf(locals.user!), field(form, 'id'), field(form, 'disabled') === 'true');
-			return { updated: user.username };
-		} catch (err) {
-			if (err instanceof AccountError) return fail(400, { message: err.message });
-			throw err;
-		}
+			return setAccountDisabled(db, actorOf(locals.user!), input.id, input.disabled === 'true');
+		}, { key: 'setDisabled' });
+		return outcome.ok ? { updated: outcome.result.username } : outcome.failure;
 	},
 	resetPassword: async ({ request, locals }) => {
 		const form = await request.formData();
-		try {
+		const outcome = await attempt(async () => {
+			const input = parseInput(NEW_PASSWORD, typedValues(form, ['id', 'password']), 'form');
 			const { db } = await getAppDatabase();
-			const user = await resetPassword(db, actorOf(locals.user!), field(form, 'id'), field(form, 'password'));
-			return { updated: user.username };
-		} catch (err) {
-			if (err instanceof AccountError) return fail(400, { message: err.message });
-			throw err;
-		}
+			return resetPassword(db, actorOf(locals.user!), input.id, input.password);
+		}, { key: 'resetPassword' });
+		return outcome.ok ? { updated: outcome.result.username } : outcome.failure;
 	}
 };

@@ -1,23 +1,26 @@
 import { json } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { parseObject, readJsonBody } from '$lib/server/http/body';
-import { ApiError, handleApi } from '$lib/server/http/errors';
-import { createStory, listStories, NEW_STORY_SHAPE } from '$lib/server/stories/index';
+import { readJsonBody } from '$lib/server/http/body';
+import { parseInput, parseQuery, text } from '$lib/server/http/validate';
+import * as v from 'valibot';
+import { handleApi } from '$lib/server/http/errors';
+import { createStory, listStories, NEW_STORY } from '$lib/server/stories/index';
 import type { RequestHandler } from './$types';
+
+const PLACE_QUERY = v.strictObject({ place: v.optional(text(63)) });
 
 /** GET /api/stories[?place=]: presentation stories, most recently changed first. */
 export const GET: RequestHandler = ({ url }) =>
 	handleApi(async () => {
-		const unknown = [...url.searchParams.keys()].filter((k) => k !== 'place');
-		if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. Allowed: place.`);
+		const { place } = parseQuery(url, PLACE_QUERY);
 		const { db } = await getAppDatabase();
-		return json({ stories: await listStories(db, url.searchParams.get('place') ?? undefined) }, { headers: { 'Cache-Control': 'private, no-store' } });
+		return json({ stories: await listStories(db, place) }, { headers: { 'Cache-Control': 'private, no-store' } });
 	});
 
 /** POST /api/stories {"place", "title", "description"?}. */
 export const POST: RequestHandler = ({ request, locals }) =>
 	handleApi(async () => {
-		const input = parseObject(await readJsonBody(request), NEW_STORY_SHAPE);
+		const input = parseInput(NEW_STORY, await readJsonBody(request));
 		const { db } = await getAppDatabase();
 		return json(await createStory(db, locals.user!.id, input), { status: 201 });
 	});

@@ -1,6 +1,5 @@
-import { error } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { ApiError } from '$lib/server/http/errors';
+import { pageError } from '$lib/server/http/errors';
 import { getStory } from '$lib/server/stories';
 import { viewQuery } from '$lib/domain/stories/view-params';
 import { viewNumber } from '$lib/components/present/keys';
@@ -12,13 +11,7 @@ import type { PageServerLoad } from './$types';
  */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { db } = await getAppDatabase();
-	let story;
-	try {
-		story = await getStory(db, params.id);
-	} catch (err) {
-		if (err instanceof ApiError) error(err.status, { code: 'not_found', message: err.message });
-		throw err;
-	}
+	const story = await getStory(db, params.id).catch(pageError);
 	const views = story.viewsList.map((v) => ({
 		id: v.id,
 		title: v.title,

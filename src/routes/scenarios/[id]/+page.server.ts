@@ -1,21 +1,25 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, redirect, type RequestEvent } from '@sveltejs/kit';
+import type { Kysely } from 'kysely';
+import type { Database } from '$lib/server/db/schema';
 import { getAppDatabase } from '$lib/server/db/app';
 import { config } from '$lib/server/config';
-import { ApiError } from '$lib/server/http/errors';
-import { parseObject } from '$lib/server/http/body';
+import { pageError } from '$lib/server/http/errors';
+import { invalid } from '$lib/server/errors';
+import { formFailure, typedValues } from '$lib/server/http/forms';
+import { parseInput } from '$lib/server/http/validate';
 import { getPlace, listSkillGroups } from '$lib/server/assets/queries';
 import {
 	addOpportunity,
 	addSite,
 	deleteScenario,
 	getScenario,
-	NEW_OPPORTUNITY_SHAPE,
-	NEW_SITE_SHAPE,
-	OPPORTUNITY_UPDATE_SHAPE,
+	NEW_OPPORTUNITY,
+	NEW_SITE,
+	OPPORTUNITY_UPDATE,
 	removeOpportunity,
 	removeSite,
-	SCENARIO_UPDATE_SHAPE,
-	SITE_UPDATE_SHAPE,
+	SCENARIO_UPDATE,
+	SITE_UPDATE,
 	updateOpportunity,
 	updateScenario,
 	updateSite
@@ -25,13 +29,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ params }) => {
 	const { db } = await getAppDatabase();
-	let scenario;
-	try {
-		scenario = await getScenario(db, params.id);
-	} catch (err) {
-		if (err instanceof ApiError) error(err.status, { code: 'not_found', message: err.message });
-		throw err;
-	}
+	const scenario = await getScenario(db, params.id).catch(pageError);
 	const [place, skillGroups] = await Promise.all([getPlace(db, scenario.placeId), listSkillGroups(db)]);
 	if (!place) error(404, { code: 'not_found', message: `The scenario's place "${scenario.placeId}" no longer exists.` });
 	const { basemapStyleUrl, basemapAttribution } = config();
@@ -55,125 +53,77 @@ function fields(form: FormData, names: readonly string[], numbers: readonly stri
 	return out;
 }
 
-function values(form: FormData): Record<string, string> {
-	return Object.fromEntries([...form.entries()].map(([k, v]) => [k, String(v)]));
+/** A form field's text, as sent. */
+function field(form: FormData, name: string): string {
+	return String(form.get(name) ?? '');
 }
 
 /**
- * Runs one change. `key` says which form on the page it came from (a page has one count form per
- * opportunity), so a refusal is shown beside that form with what the planner typed.
+ * One change to the scenario as a form action. `keyOf` says which form on the page it came from
+ * (a page has one count form per opportunity), so a refusal is shown beside that form with what
+ * the planner typed; `done` is what is shown when it worked.
  */
-async function change(form: FormData, key: string, run: () => Promise<unknown>, done: string) {
-	try {
-		await run();
-		return { key, done };
-	} catch (err) {
-		if (err instanceof ApiError) return fail(err.status, { key, message: err.message, values: values(form) });
-		throw err;
-	}
+function change(keyOf: (form: FormData) => string, done: string, run: (db: Kysely<Database>, scenarioId: string, form: FormData) => Promise<unknown>) {
+	return async ({ request, params }: RequestEvent<{ id: string }>) => {
+		const form = await request.formData();
+		const key = keyOf(form);
+		try {
+			const { db } = await getAppDatabase();
+			await run(db, params.id, form);
+			return { key, done };
+		} catch (err) {
+			return formFailure(err, { key, values: typedValues(form) });
+		}
+	};
 }
 
-export const actions: Actions = {
-	rename: async ({ request, params }) => {
-		const form = await request.formData();
-		return change(
-			form,
-			'rename',
-			async () => {
-				const body: Record<string, unknown> = fields(form, ['name']);
-				body.description = String(form.get('description') ?? '').trim() || null;
-				const { db } = await getAppDatabase();
-				await updateScenario(db, params.id, parseObject(body, SCENARIO_UPDATE_SHAPE));
-			},
-			'Saved.'
-		);
-	},
+export const actions = {
+	rename: change(
+		() => 'rename',
+		'Saved.',
+		(db, id, form) => updateScenario(db, id, parseInput(SCENARIO_UPDATE, { ...fields(form, ['name']), description: field(form, 'description').trim() || null }, 'form'))
+	),
 	delete: async ({ params }) => {
 		const { db } = await getAppDatabase();
 		try {
 			await deleteScenario(db, params.id);
 		} catch (err) {
-			if (err instanceof ApiError) return fail(err.status, { key: 'delete', message: err.message, values: {} as Record<string, string> });
-			throw err;
+			return formFailure(err, { key: 'delete' });
 		}
 		redirect(303, '/scenarios');
 	},
-	setCount: async ({ request, params }) => {
-		const form = await request.formData();
-		const id = String(form.get('opportunity') ?? '');
-		return change(
-			form,
-			`count-${id}`,
-			async () => {
-				const { db } = await getAppDatabase();
-				await updateOpportunity(db, params.id, id, parseObject(fields(form, ['count'], ['count']), OPPORTUNITY_UPDATE_SHAPE));
-			},
-			'Count changed.'
-		);
-	},
-	removeOpportunity: async ({ request, params }) => {
-		const form = await request.formData();
-		const id = String(form.get('opportunity') ?? '');
-		return change(
-			form,
-			`count-${id}`,
-			async () => {
-				const { db } = await getAppDatabase();
-				await removeOpportunity(db, params.id, id);
-			},
-			'Removed.'
-		);
-	},
-	addOpportunity: async ({ request, params }) => {
-		const form = await request.formData();
-		return change(
-			form,
-			`add-opportunity-${String(form.get('site') ?? '')}`,
-			async () => {
-				const { db } = await getAppDatabase();
-				await addOpportunity(db, params.id, parseObject(fields(form, ['site', 'skillGroup', 'kind', 'title', 'count'], ['count']), NEW_OPPORTUNITY_SHAPE));
-			},
-			'Opportunity added.'
-		);
-	},
-	setStatus: async ({ request, params }) => {
-		const form = await request.formData();
-		const site = String(form.get('site') ?? '');
-		return change(
-			form,
-			`site-${site}`,
-			async () => {
-				const { db } = await getAppDatabase();
-				await updateSite(db, params.id, site, parseObject(fields(form, ['status']), SITE_UPDATE_SHAPE));
-			},
-			'Status changed.'
-		);
-	},
-	removeSite: async ({ request, params }) => {
-		const form = await request.formData();
-		const site = String(form.get('site') ?? '');
-		return change(
-			form,
-			`site-${site}`,
-			async () => {
-				const { db } = await getAppDatabase();
-				await removeSite(db, params.id, site);
-			},
-			'Site removed.'
-		);
-	},
-	addSite: async ({ request, params }) => {
-		const form = await request.formData();
-		return change(
-			form,
-			'add-site',
-			async () => {
-				const { lon, lat, ...rest } = fields(form, ['name', 'kind', 'status', 'lon', 'lat'], ['lon', 'lat']);
-				if (lon === undefined || lat === undefined) throw new ApiError('unprocessable', 'Click the map where the site goes, or type its longitude and latitude.');
-				const { db } = await getAppDatabase();
-				await addSite(db, params.id, parseObject({ ...rest, location: { lon, lat } }, NEW_SITE_SHAPE));
-			},
-			'Site added.'
-		);
-	}
-};
+	setCount: change(
+		(form) => `count-${field(form, 'opportunity')}`,
+		'Count changed.',
+		(db, id, form) => updateOpportunity(db, id, field(form, 'opportunity'), parseInput(OPPORTUNITY_UPDATE, fields(form, ['count'], ['count']), 'form'))
+	),
+	removeOpportunity: change(
+		(form) => `count-${field(form, 'opportunity')}`,
+		'Removed.',
+		(db, id, form) => removeOpportunity(db, id, field(form, 'opportunity'))
+	),
+	addOpportunity: change(
+		(form) => `add-opportunity-${field(form, 'site')}`,
+		'Opportunity added.',
+		(db, id, form) => addOpportunity(db, id, parseInput(NEW_OPPORTUNITY, fields(form, ['site', 'skillGroup', 'kind', 'title', 'count'], ['count']), 'form'))
+	),
+	setStatus: change(
+		(form) => `site-${field(form, 'site')}`,
+		'Status changed.',
+		(db, id, form) => updateSite(db, id, field(form, 'site'), parseInput(SITE_UPDATE, fields(form, ['status']), 'form'))
+	),
+	removeSite: change(
+		(form) => `site-${field(form, 'site')}`,
+		'Site removed.',
+		(db, id, form) => removeSite(db, id, field(form, 'site'))
+	),
+	addSite: change(
+		() => 'add-site',
+		'Site added.',
+		async (db, id, form) => {
+			const { lon, lat, ...rest } = fields(form, ['name', 'kind', 'status', 'lon', 'lat'], ['lon', 'lat']);
+			if (lon === undefined || lat === undefined) throw invalid('Click the map where the site goes, or type its longitude and latitude.');
+			await addSite(db, id, parseInput(NEW_SITE, { ...rest, location: { lon, lat } }, 'form'));
+		}
+	)
+} satisfies Actions;

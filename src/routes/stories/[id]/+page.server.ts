@@ -1,33 +1,28 @@
-import { error, redirect } from '@sveltejs/kit';
+import { redirect } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { ApiError } from '$lib/server/http/errors';
-import { parseObject } from '$lib/server/http/body';
+import { pageError } from '$lib/server/http/errors';
+import { notFound } from '$lib/server/errors';
+import { attempt, FormProblem, orNull, typedValues } from '$lib/server/http/forms';
+import { parseInput } from '$lib/server/http/validate';
 import { getPlace } from '$lib/server/assets/queries';
 import {
 	addView,
 	deleteStory,
 	getStory,
-	NEW_VIEW_SHAPE,
+	NEW_VIEW,
 	removeView,
-	STORY_UPDATE_SHAPE,
+	STORY_UPDATE,
 	updateStory,
 	updateView,
-	VIEW_UPDATE_SHAPE
+	VIEW_UPDATE
 } from '$lib/server/stories';
 import { mapLinkFromAddParam, mapLinkParams } from '$lib/domain/stories/map-link';
-import { attempt, FormProblem, orNull, typedValues } from '../forms';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The story builder. `?add=<map query>` prefills "Add a view" (the map's "Add this view to a story"). */
 export const load: PageServerLoad = async ({ params, url }) => {
 	const { db } = await getAppDatabase();
-	let story;
-	try {
-		story = await getStory(db, params.id);
-	} catch (err) {
-		if (err instanceof ApiError) error(err.status, { code: 'not_found', message: err.message });
-		throw err;
-	}
+	const story = await getStory(db, params.id).catch(pageError);
 	const place = await getPlace(db, story.placeId);
 	const add = url.searchParams.get('add');
 	return {
@@ -50,29 +45,29 @@ function linkParams(link: string, origin: string) {
 export const actions: Actions = {
 	save: async ({ request, params }) => {
 		const values = typedValues(await request.formData(), ['title', 'description']);
-		const outcome = await attempt('save', values, STORY_LABELS, async () => {
+		const outcome = await attempt(async () => {
 			const { db } = await getAppDatabase();
-			await updateStory(db, params.id, parseObject({ title: values.title, description: orNull(values.description!) }, STORY_UPDATE_SHAPE));
-		});
+			await updateStory(db, params.id, parseInput(STORY_UPDATE, { title: values.title, description: orNull(values.description!) }, 'form'));
+		}, { key: 'save', values, labels: STORY_LABELS });
 		return outcome.ok ? { key: 'save', done: 'Saved.' } : outcome.failure;
 	},
 
 	delete: async ({ params }) => {
-		const outcome = await attempt('delete', {}, {}, async () => {
+		const outcome = await attempt(async () => {
 			const { db } = await getAppDatabase();
 			await deleteStory(db, params.id);
-		});
+		}, { key: 'delete', values: {}, labels: {} });
 		if (!outcome.ok) return outcome.failure;
 		redirect(303, '/stories');
 	},
 
 	addView: async ({ request, params, url }) => {
 		const values = typedValues(await request.formData(), ['link', 'title', 'caption']);
-		const outcome = await attempt('add', values, VIEW_LABELS, async () => {
-			const input = parseObject({ title: values.title, caption: orNull(values.caption!), params: linkParams(values.link!, url.origin) }, NEW_VIEW_SHAPE);
+		const outcome = await attempt(async () => {
+			const input = parseInput(NEW_VIEW, { title: values.title, caption: orNull(values.caption!), params: linkParams(values.link!, url.origin) }, 'form');
 			const { db } = await getAppDatabase();
 			await addView(db, params.id, input);
-		});
+		}, { key: 'add', values, labels: VIEW_LABELS });
 		return outcome.ok ? { key: 'add', done: 'View added.' } : outcome.failure;
 	},
 
@@ -80,11 +75,11 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const view = String(form.get('view') ?? '');
 		const values = typedValues(form, ['link', 'title', 'caption']);
-		const outcome = await attempt(`edit-${view}`, values, VIEW_LABELS, async () => {
-			const update = parseObject({ title: values.title, caption: orNull(values.caption!), params: linkParams(values.link!, url.origin) }, VIEW_UPDATE_SHAPE);
+		const outcome = await attempt(async () => {
+			const update = parseInput(VIEW_UPDATE, { title: values.title, caption: orNull(values.caption!), params: linkParams(values.link!, url.origin) }, 'form');
 			const { db } = await getAppDatabase();
 			await updateView(db, params.id, view, update);
-		});
+		}, { key: `edit-${view}`, values, labels: VIEW_LABELS });
 		return outcome.ok ? { key: `edit-${view}`, done: 'View saved.' } : outcome.failure;
 	},
 
@@ -92,23 +87,23 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const view = String(form.get('view') ?? '');
 		const position = Number(form.get('position'));
-		const outcome = await attempt(`view-${view}`, {}, VIEW_LABELS, async () => {
+		const outcome = await attempt(async () => {
 			const { db } = await getAppDatabase();
 			// The title goes along unchanged: updateView cannot yet take a position on its own
 			// (it would run an UPDATE with nothing to set).
 			const current = (await getStory(db, params.id)).viewsList.find((v) => v.id === view);
-			if (!current) throw new ApiError('not_found', 'That view is no longer in this story.');
-			await updateView(db, params.id, view, parseObject({ title: current.title, position }, VIEW_UPDATE_SHAPE));
-		});
+			if (!current) throw notFound('That view is no longer in this story.');
+			await updateView(db, params.id, view, parseInput(VIEW_UPDATE, { title: current.title, position }, 'form'));
+		}, { key: `view-${view}`, values: {}, labels: VIEW_LABELS });
 		return outcome.ok ? { key: `view-${view}`, done: 'Moved.' } : outcome.failure;
 	},
 
 	removeView: async ({ request, params }) => {
 		const view = String((await request.formData()).get('view') ?? '');
-		const outcome = await attempt(`view-${view}`, {}, VIEW_LABELS, async () => {
+		const outcome = await attempt(async () => {
 			const { db } = await getAppDatabase();
 			await removeView(db, params.id, view);
-		});
+		}, { key: `view-${view}`, values: {}, labels: VIEW_LABELS });
 		return outcome.ok ? { key: 'removed', done: 'View removed.' } : outcome.failure;
 	}
 };

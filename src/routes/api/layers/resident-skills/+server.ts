@@ -1,10 +1,17 @@
+import * as v from 'valibot';
 import { memoisedJsonResponse } from '$lib/server/http/json-memo';
 import { getAppDatabase } from '$lib/server/db/app';
-import { ApiError, handleApi } from '$lib/server/http/errors';
-import { getResidentLayer, parseReadiness } from '$lib/server/published/layers';
+import { handleApi } from '$lib/server/http/errors';
+import { oneOf, parseQuery, text } from '$lib/server/http/validate';
+import { READINESS } from '$lib/domain/privacy/filters';
+import { getResidentLayer } from '$lib/server/published/layers';
 import type { RequestHandler } from './$types';
 
-const PARAMS = new Set(['place', 'skill', 'readiness']);
+const LAYER_QUERY = v.strictObject({
+	place: text(63),
+	skill: v.optional(text(63), 'all'),
+	readiness: v.optional(oneOf(READINESS), 'any')
+});
 
 /**
  * GET /api/layers/resident-skills?place=<id>&skill=all|<group>&readiness=any|overseas_qualification|english_test_passed|professionally_registered
@@ -12,15 +19,8 @@ const PARAMS = new Set(['place', 'skill', 'readiness']);
  */
 export const GET: RequestHandler = ({ url, request }) =>
 	handleApi(async () => {
-		const unknown = [...url.searchParams.keys()].filter((k) => !PARAMS.has(k));
-		if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. Allowed: place, skill, readiness.`);
-		const placeId = url.searchParams.get('place');
-		if (!placeId) throw new ApiError('bad_request', 'place is required (see GET /api/places).');
+		const query = parseQuery(url, LAYER_QUERY);
 		const { db } = await getAppDatabase();
-		const layer = await getResidentLayer(db, {
-			placeId,
-			skill: url.searchParams.get('skill') ?? 'all',
-			readiness: parseReadiness(url.searchParams.get('readiness'))
-		});
+		const layer = await getResidentLayer(db, { placeId: query.place, skill: query.skill, readiness: query.readiness });
 		return memoisedJsonResponse(layer, request, { 'Content-Type': 'application/json', 'Cache-Control': 'public, max-age=60' });
 	});

@@ -1,14 +1,15 @@
 import { json } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
-import { parseObject, readJsonBody } from '$lib/server/http/body';
+import { readJsonBody } from '$lib/server/http/body';
+import { parseInput } from '$lib/server/http/validate';
 import { handleApi } from '$lib/server/http/errors';
-import { removeSite, SITE_UPDATE_SHAPE, updateSite } from '$lib/server/scenarios/index';
+import { removeSite, SITE_UPDATE, updateSite } from '$lib/server/scenarios/index';
 import type { RequestHandler } from './$types';
 
 /** PATCH /api/scenarios/<id>/sites/<siteId> {"name"?, "kind"?, "status"?, "location"? | "geometry"?}. */
 export const PATCH: RequestHandler = ({ params, request }) =>
 	handleApi(async () => {
-		const update = parseObject(await readJsonBody(request), SITE_UPDATE_SHAPE);
+		const update = parseInput(SITE_UPDATE, await readJsonBody(request));
 		const { db } = await getAppDatabase();
 		return json(await updateSite(db, params.id, params.siteId, update));
 	});

@@ -1,6 +1,7 @@
 import { getAppDatabase } from '$lib/server/db/app';
 import { GEOJSON_CONTENT_TYPE } from '$lib/server/assets/geojson';
-import { ApiError, handleApi } from '$lib/server/http/errors';
+import { handleApi } from '$lib/server/http/errors';
+import { notFound } from '$lib/server/errors';
 import { findCollection, parseItemsQuery } from '$lib/server/ogc/collections';
 import type { RequestHandler } from './$types';
 
@@ -10,7 +11,7 @@ export const GET: RequestHandler = ({ url, params, locals }) =>
 		const query = parseItemsQuery(url, collection, locals.user?.role, false);
 		const { db } = await getAppDatabase();
 		const feature = await collection.item(db, params.featureId, query);
-		if (!feature) throw new ApiError('not_found', `Collection "${collection.id}" has no feature "${params.featureId}".`);
+		if (!feature) throw notFound(`Collection "${collection.id}" has no feature "${params.featureId}".`);
 		const base = `${url.origin}/ogc/collections/${collection.id}`;
 		const body = {
 			...feature,
