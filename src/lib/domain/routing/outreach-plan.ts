@@ -27,6 +27,9 @@ export interface OutreachPlanInput {
 	/** Minutes spent at each stop (talking, leaving forms); 0 by default. */
 	readonly minutesAtStop?: number;
 	readonly seed: string;
+	/** Caps each local search (with `clock`), so that 500 stops answer in seconds; default none. */
+	readonly timeLimitMs?: number;
+	readonly clock?: () => number;
 }
 
 export interface Arrival {
@@ -57,7 +60,7 @@ export function planOutreachRoute(input: OutreachPlanInput): OutreachPlan {
 	const dwell = input.minutesAtStop ?? 0;
 	const solve = (nodes: readonly number[]) => {
 		const sub = matrixFrom(nodes.length, (i, j) => metres.at(nodes[i]!, nodes[j]!));
-		const route = solveRoute(sub, { start: hasStart ? 0 : undefined, closed: returnToStart, seed: input.seed });
+		const route = solveRoute(sub, { start: hasStart ? 0 : undefined, closed: returnToStart, seed: input.seed, timeLimitMs: input.timeLimitMs, clock: input.clock });
 		return { order: route.order.map((k) => nodes[k]!), method: route.method };
 	};
 	const all = Array.from({ length: metres.n }, (_, k) => k);
