@@ -247,3 +247,8 @@ export async function pgrTspTour(db: Db, n: number, cost: (i: number, j: number)
 		return rows.map((row) => Number(row.node) - 1).slice(0, -1);
 	});
 }
+
+/** pgRouting (and PostGIS, which it requires) in a scratch database, for the benchmark's pgr_TSP. */
+export async function installPgRoutingForBench(db: Db): Promise<void> {
+	await sql`CREATE EXTENSION IF NOT EXISTS pgrouting CASCADE`.execute(db);
+}
