@@ -7,6 +7,7 @@ import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, openPage, PHONE, saveScreenshot } from './browser';
+import { request } from './http';
 
 const baseUrl = inject('baseUrl');
 const chromiumPath = inject('chromiumPath');
@@ -99,3 +100,68 @@ if (!chromiumPath) {
 		}, 180_000);
 	});
 }
+
+describe('the outreach routes API over HTTP', () => {
+	const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'application/json' });
+	/** Two of the demo hubs (data/greater-icknield/community-hubs.geojson), read from the app itself. */
+	async function twoHubs() {
+		const response = await request('researcher', 'GET', '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49&limit=2');
+		expect(response.status).toBe(200);
+		const { hubs } = (await response.json()) as { hubs: { id: string; lon: number; lat: number }[] };
+		expect(hubs).toHaveLength(2);
+		return hubs.map((hub) => ({ id: hub.id, lon: hub.lon, lat: hub.lat }));
+	}
+
+	it('plans for researchers and administrators only, and names each bad input with its status', async () => {
+		const stops = await twoHubs();
+		const body = { place: 'greater-icknield', stops, return: true, distance: 'straight' };
+		const ok = await request('researcher', 'POST', '/api/routes/outreach', json(body));
+		expect(ok.status).toBe(200);
+		expect(await ok.json()).toMatchObject({ order: expect.arrayContaining(stops.map((s) => s.id)), engine: 'straight', notFitting: [] });
+		expect((await request('public', 'POST', '/api/routes/outreach', json(body))).status).toBe(401);
+		expect((await request('planner', 'POST', '/api/routes/outreach', json(body))).status).toBe(403);
+		expect((await request('administrator', 'POST', '/api/routes/outreach', json(body))).status).toBe(200);
+
+		const refusals: [unknown, number, RegExp][] = [
+			[{ ...body, stops: [stops[0], stops[0]] }, 422, /unique; repeated/],
+			[{ ...body, budgetMinutes: 0 }, 422, /"budgetMinutes" must be more than 0/],
+			[{ ...body, stops: Array.from({ length: 501 }, (_, k) => ({ ...stops[0], id: `s${k}` })) }, 422, /at most 500 stops/],
+			[{ ...body, stops: [{ id: 'sea', lon: -4.5, lat: 50 }] }, 422, /outside the place "greater-icknield": sea/],
+			// The demo place has no walking network loaded.
+			[{ ...body, distance: 'walk' }, 422, /no walking network loaded/],
+			[{ ...body, speed: 5 }, 400, /Unknown field: speed/],
+			[{ ...body, place: 'atlantis' }, 404, /no place "atlantis"/]
+		];
+		for (const [bad, status, message] of refusals) {
+			const response = await request('researcher', 'POST', '/api/routes/outreach', json(bad));
+			expect(response.status, JSON.stringify(bad).slice(0, 80)).toBe(status);
+			expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(message);
+		}
+	});
+
+	it('keeps saved routes and visit notes to their owner (and administrators), and serves GPX as an attachment', async () => {
+		const stops = await twoHubs();
+		const created = await request('researcher', 'POST', '/api/routes', json({ name: 'API round', place: 'greater-icknield', stops, return: false, distance: 'straight' }));
+		expect(created.status).toBe(201);
+		const route = (await created.json()) as { id: string; stops: { id: string }[] };
+		const visit = await request('researcher', 'PUT', `/api/routes/${route.id}/visits/${stops[0]!.id}`, json({ visited: true, peopleReached: 3, notes: 'private note 7f3a' }));
+		expect(visit.status).toBe(200);
+		const own = await request('researcher', 'GET', `/api/routes/${route.id}`);
+		expect(await own.text()).toContain('private note 7f3a');
+		expect((await request('administrator', 'GET', `/api/routes/${route.id}`)).status).toBe(200);
+		expect((await request('planner', 'GET', `/api/routes/${route.id}`)).status).toBe(403);
+		expect((await request('public', 'GET', `/api/routes/${route.id}`)).status).toBe(401);
+		expect((await request('researcher', 'PUT', `/api/routes/${route.id}/visits/${stops[0]!.id}`, json({ visited: 'yes' }))).status).toBe(422);
+
+		const gpx = await request('researcher', 'GET', `/api/routes/${route.id}/gpx`);
+		expect(gpx.status).toBe(200);
+		expect(gpx.headers.get('content-type')).toMatch(/^application\/gpx\+xml/);
+		expect(gpx.headers.get('content-disposition')).toBe('attachment; filename="api-round.gpx"');
+		const text = await gpx.text();
+		expect(text.match(/<wpt /g)).toHaveLength(2);
+		expect(text).not.toContain('private note');
+
+		expect((await request('researcher', 'DELETE', `/api/routes/${route.id}`)).status).toBe(204);
+		expect((await request('researcher', 'GET', `/api/routes/${route.id}`)).status).toBe(404);
+	});
+});
