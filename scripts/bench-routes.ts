@@ -15,7 +15,13 @@ import path from 'node:path';
 import postgres from 'postgres';
 import type { AtlasDatabase } from '../src/lib/server/db/index';
 import { openDatabase } from '../src/lib/server/db/index';
-import { installPgRoutingForBench, pgrTspTour } from '../src/lib/server/outreach/queries';
+import { createWalkBenchPlace, walkingBenchPoints } from '../src/lib/server/bench/score-load';
+import { migrate } from '../src/lib/server/db/migrator';
+import { installPgRoutingForBench, pgrTspTour, projectIntoPlace } from '../src/lib/server/outreach/queries';
+import { planOutreach } from '../src/lib/server/outreach/service';
+import { DEFAULT_MAX_SNAP_METRES } from '../src/lib/server/walking/distances';
+import { importOsmNetwork } from '../src/lib/server/walking/import';
+import { findWalkNetwork, snapPoints } from '../src/lib/server/walking/queries';
 import { buildWalkNetwork } from '../src/lib/domain/osm/network';
 import { matrixFrom, routeLength, type DistanceMatrix } from '../src/lib/domain/routing/matrix';
 import { solveRoute } from '../src/lib/domain/routing/solve';
@@ -31,6 +37,45 @@ const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/**
+ * 3. The service end to end (POST /api/routes/outreach without HTTP): snapping, the walking matrix,
+ * the solver and the walk drawn along the streets, for 50, 200 and 500 stops spread over the
+ * Smethwick network, closed routes.
+ */
+async function serviceBench(label: string, database: AtlasDatabase): Promise<void> {
+	const { db } = database;
+	const place = 'bench-walk';
+	await createWalkBenchPlace(db, place);
+	const imported = performance.now();
+	await importOsmNetwork(db, { placeId: place, file: SMETHWICK });
+	const importMs = performance.now() - imported;
+	const points = await walkingBenchPoints(db, place, 1, 560, 'bench-routes');
+	let stops = points.sites.map((site, k) => {
+		const [lon, lat] = (JSON.parse(site.geojson) as { coordinates: [number, number] }).coordinates;
+		return { id: `stop-${k}`, lon, lat };
+	});
+	// A random point can fall more than 400 m from any path (the service would refuse it, naming it): keep those it reaches.
+	const projected = (await projectIntoPlace(db, place, stops.map((stop) => ({ key: stop.id, lon: stop.lon, lat: stop.lat }))))!;
+	const network = (await findWalkNetwork(db, place))!;
+	const snaps = await snapPoints(db, network, projected.points.map((p) => ({ id: p.key, x: p.x, y: p.y })), DEFAULT_MAX_SNAP_METRES);
+	const reachable = new Set(snaps.map((snap) => snap.key));
+	stops = stops.filter((stop) => reachable.has(stop.id));
+	for (const count of [50, 200, 500]) {
+		const run = () => planOutreach(db, { place, stops: stops.slice(0, count), return: true, distance: 'walk' });
+		const first = performance.now();
+		const plan = await run();
+		const firstMs = performance.now() - first;
+		const again = performance.now();
+		await run();
+		const againMs = performance.now() - again;
+		console.log(
+			`${label}: ${count} walking stops planned end to end (${plan.engine}, ${plan.method}): first ${ms(firstMs)}, again ${ms(againMs)}; ` +
+				`${(plan.distance_m / 1000).toFixed(1)} km, ${plan.geometry?.coordinates.length ?? 0} points drawn` +
+				(count === 50 ? ` (network imported in ${(importMs / 1000).toFixed(1)} s)` : '')
+		);
+	}
+}
 
 console.log(`routes bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
 
@@ -129,6 +174,17 @@ if (!fs.existsSync(SMETHWICK)) {
 				line += `; pgr_TSP ${(pgrLength / 1000).toFixed(2)} km in ${ms(pgrMs)} (with loading its matrix): ours / pgr_TSP = ${(ours / pgrLength).toFixed(3)}`;
 			}
 			console.log(line);
+		}
+		if (server) {
+			await migrate(server.db, path.join(root, 'migrations'));
+			await serviceBench('PostgreSQL + pgRouting', server);
+		}
+		const embedded = await openDatabase({});
+		try {
+			await migrate(embedded.db, path.join(root, 'migrations'));
+			await serviceBench('PGlite', embedded);
+		} finally {
+			await embedded.close();
 		}
 	} finally {
 		await server?.close();
