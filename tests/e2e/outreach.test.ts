@@ -98,6 +98,25 @@ if (!chromiumPath) {
 				await context.close();
 			}
 		}, 180_000);
+
+		it('plans without JavaScript: the form posts, the answer comes back as a page', async () => {
+			const { context, page } = await openPage(browser, { ...PHONE, javaScriptEnabled: false });
+			try {
+				await signIn(page, '/outreach');
+				const hubs = page.getByTestId('hub-list').locator('input[type="checkbox"]');
+				for (const k of [1, 4, 7]) await hubs.nth(k).check();
+				await page.getByLabel('Time budget (minutes)').fill('20');
+				await page.getByTestId('plan-route').click();
+				await page.getByTestId('route-order').waitFor({ timeout: 30_000 });
+				const shown = await page.getByTestId('route-order').locator('li').count();
+				const left = (await page.getByTestId('not-fitting').count()) ? Number(await page.getByTestId('not-fitting').getAttribute('data-count')) : 0;
+				// Every ticked hub is either on the route or named as not fitting the 20 minutes.
+				expect(shown + left).toBe(3);
+				await expect(hubs.nth(4).isChecked()).resolves.toBe(true);
+			} finally {
+				await context.close();
+			}
+		}, 120_000);
 	});
 }
 
