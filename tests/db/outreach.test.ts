@@ -115,6 +115,8 @@ describe('planning an outreach route', () => {
 		expect(plan.distance_m).toBeCloseTo(2 * edge.e12 + 2 * edge.e23 + edge.e24, 0);
 		const throughJunction = plan.geometry!.coordinates.filter(([lon, lat]) => Math.abs(lon! - NODE[2].lon) < 1e-6 && Math.abs(lat! - NODE[2].lat) < 1e-6);
 		expect(throughJunction.length).toBeGreaterThanOrEqual(2);
+		const coordinates = plan.geometry!.coordinates;
+		expect(coordinates.filter((c, k) => k > 0 && c[0] === coordinates[k - 1]![0] && c[1] === coordinates[k - 1]![1])).toEqual([]);
 		expect(plan.arrivals[2]!.minute).toBeCloseTo(plan.distance_m / 80, 0);
 	});
 

@@ -228,8 +228,10 @@ export async function planOutreach(db: Db, input: PlanInput): Promise<OutreachPl
 	const legs = await drawLegs(walked);
 	const coordinates: Position[] = [];
 	for (const position of legs.flat().length ? legs.flat() : walked.map(positionOf)) {
+		// 7 decimals is about 1 cm; a stop on a node, or a leg's end and the next one's start, is one point.
+		const [lon, lat] = [round(position[0]!, 7), round(position[1]!, 7)];
 		const last = coordinates[coordinates.length - 1];
-		if (!last || last[0] !== position[0] || last[1] !== position[1]) coordinates.push([round(position[0]!, 7), round(position[1]!, 7)]);
+		if (!last || last[0] !== lon || last[1] !== lat) coordinates.push([lon, lat]);
 	}
 	const geometry: LineString | null = coordinates.length >= 2 ? { type: 'LineString', coordinates } : null;
 	return {
