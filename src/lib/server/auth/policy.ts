@@ -71,6 +71,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/ogc/collections/[collectionId]': { GET: 'public' },
 	'/ogc/collections/[collectionId]/items': { GET: 'public' },
 	'/ogc/collections/[collectionId]/items/[featureId]': { GET: 'public' },
+	'/tiles/[layer]/summary.json': { GET: 'public' },
 	'/tiles/[layer]/[z]/[x]/[y].mvt': { GET: 'public' }
 };
 
