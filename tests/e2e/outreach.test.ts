@@ -6,12 +6,14 @@
 import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launchChromium, openPage, PHONE, saveScreenshot } from './browser';
+import { launchChromium, openPage, PHONE, pixelStats, saveScreenshot } from './browser';
 import { request } from './http';
 
 const baseUrl = inject('baseUrl');
 const chromiumPath = inject('chromiumPath');
 const accounts = inject('accounts');
+/** The walk's colour in RouteMap.svelte. */
+const WALK_BLUE = '#1f5fa8';
 
 async function signIn(page: Page, next: string) {
 	await page.goto(`${baseUrl}/signin?next=${encodeURIComponent(next)}`);
@@ -58,7 +60,15 @@ if (!chromiumPath) {
 				// Arrivals only grow along the route.
 				expect([...minutes].sort((a, b) => a - b)).toEqual(minutes);
 				expect(minutes[5]).toBeGreaterThan(0);
-				await expect(page.getByTestId('route-sketch').locator('.stop').count()).resolves.toBe(6);
+				// The route on the map: the walk drawn in its blue, six numbered stops.
+				const routeMap = page.locator('[data-testid="route-map"][data-map-ready="true"]');
+				await routeMap.waitFor({ timeout: 45_000 });
+				await expect(routeMap.getAttribute('data-stops')).resolves.toBe('6');
+				await expect(page.locator('.outreach-stop-number').count()).resolves.toBe(6);
+				await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
+				const drawn = await pixelStats(context, await routeMap.screenshot(), [WALK_BLUE]);
+				expect(drawn.counts[WALK_BLUE]).toBeGreaterThan(200);
+				await saveScreenshot('outreach-phone-route-map.png', await routeMap.screenshot());
 				await saveScreenshot('outreach-phone-plan.png', await page.screenshot({ fullPage: true }));
 
 				await page.getByLabel('Name (to save)').fill(`Phone round ${Date.now()}`);
@@ -112,6 +122,8 @@ if (!chromiumPath) {
 				const left = (await page.getByTestId('not-fitting').count()) ? Number(await page.getByTestId('not-fitting').getAttribute('data-count')) : 0;
 				// Every ticked hub is either on the route or named as not fitting the 20 minutes.
 				expect(shown + left).toBe(3);
+				// No map without JavaScript: the sketch shows the route.
+				await expect(page.getByTestId('route-sketch').locator('.stop').count()).resolves.toBe(shown);
 				await expect(hubs.nth(4).isChecked()).resolves.toBe(true);
 			} finally {
 				await context.close();

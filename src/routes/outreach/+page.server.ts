@@ -3,6 +3,7 @@ import { getAppDatabase } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { toApiError } from '$lib/server/http/errors';
 import { listCommunityHubs, listPlaces } from '$lib/server/assets/queries';
+import { config } from '$lib/server/config';
 import { plannerRequest, plannerValues, type PlannerValues } from '$lib/server/outreach/forms';
 import { listSavedRoutes, planOutreach, saveRoute, suggestHubs } from '$lib/server/outreach/service';
 import { findWalkNetwork } from '$lib/server/walking/queries';
@@ -23,6 +24,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		hubs: hubs.map((hub) => ({ id: hub.id, name: hub.name, hubType: hub.hubType, address: hub.address, lon: hub.geometry.coordinates[0]!, lat: hub.geometry.coordinates[1]! })),
 		routes,
 		hasWalkingNetwork: network !== undefined,
+		basemap: { styleUrl: config().basemapStyleUrl, attribution: config().basemapAttribution },
 		scope: locals.user!.role === 'administrator' ? ('all' as const) : ('own' as const)
 	};
 };

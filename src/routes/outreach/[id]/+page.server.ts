@@ -1,4 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { getPlace } from '$lib/server/assets/queries';
+import { config } from '$lib/server/config';
 import { getAppDatabase } from '$lib/server/db/app';
 import { DomainError } from '$lib/server/errors';
 import { toApiError } from '$lib/server/http/errors';
@@ -8,7 +10,9 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, params }) => {
 	const { db } = await getAppDatabase();
 	try {
-		return { route: await getRoute(db, locals.user!, params.id) };
+		const route = await getRoute(db, locals.user!, params.id);
+		const place = await getPlace(db, route.place);
+		return { route, bbox: place?.bbox ?? null, basemap: { styleUrl: config().basemapStyleUrl, attribution: config().basemapAttribution } };
 	} catch (err) {
 		// Another researcher's route answers as a missing one (see the service).
 		if (err instanceof DomainError && err.kind === 'not_found') error(404, { code: 'not_found', message: err.message });
