@@ -109,11 +109,18 @@ if (!chromiumPath) {
 			}
 		}, 180_000);
 
-		it('plans without JavaScript: the form posts, the answer comes back as a page', async () => {
+		it('suggests and plans without JavaScript: the form posts, the answer comes back as a page', async () => {
 			const { context, page } = await openPage(browser, { ...PHONE, javaScriptEnabled: false });
 			try {
 				await signIn(page, '/outreach');
+				// Suggestions: the six hubs nearest the chosen start come back ticked and marked.
+				await page.getByLabel('From a hub').selectOption({ index: 3 });
+				await page.getByRole('button', { name: 'Suggest hubs near the start' }).click();
+				await page.getByTestId('hub-list').locator('li.suggested').first().waitFor({ timeout: 30_000 });
+				await expect(page.getByTestId('hub-list').locator('li.suggested input:checked').count()).resolves.toBe(6);
 				const hubs = page.getByTestId('hub-list').locator('input[type="checkbox"]');
+				for (let k = 0; k < (await hubs.count()); k++) await hubs.nth(k).uncheck();
+				await page.getByLabel('From a hub').selectOption('');
 				for (const k of [1, 4, 7]) await hubs.nth(k).check();
 				await page.getByLabel('Time budget (minutes)').fill('20');
 				await page.getByTestId('plan-route').click();

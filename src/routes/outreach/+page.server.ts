@@ -4,7 +4,7 @@ import { DomainError } from '$lib/server/errors';
 import { toApiError } from '$lib/server/http/errors';
 import { listCommunityHubs, listPlaces } from '$lib/server/assets/queries';
 import { config } from '$lib/server/config';
-import { plannerRequest, plannerValues, type PlannerValues } from '$lib/server/outreach/forms';
+import { plannerRequest, plannerStart, plannerValues, type PlannerValues } from '$lib/server/outreach/forms';
 import { listSavedRoutes, planOutreach, saveRoute, suggestHubs } from '$lib/server/outreach/service';
 import { findWalkNetwork } from '$lib/server/walking/queries';
 import type { Actions, PageServerLoad } from './$types';
@@ -67,7 +67,7 @@ export const actions: Actions = {
 	suggest: async ({ request }) => {
 		const { values, db, hubs } = await formContext(request);
 		try {
-			const start = plannerRequest({ ...values, hubs: hubs.slice(0, 1).map((hub) => hub.id), points: '' }, hubs, 'plan').start;
+			const start = plannerStart(values, hubs);
 			if (!start) return fail(422, { message: 'Choose a start (a hub or a position) to get suggestions near it.', fields: [{ field: 'start', message: 'is needed for suggestions' }], values });
 			const suggested = await suggestHubs(db, values.place, start, 6);
 			return { values: { ...values, hubs: [...new Set([...values.hubs, ...suggested.map((hub) => hub.id)])] }, suggested: suggested.map((hub) => hub.id) };

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CommunityHub } from '../assets/queries';
-import { parsePointLines, plannerRequest, type PlannerValues } from './forms';
+import { parsePointLines, plannerRequest, plannerStart, type PlannerValues } from './forms';
 
 const hub = (id: string, lon: number, lat: number): CommunityHub => ({
 	id,
@@ -64,5 +64,9 @@ describe('the outreach planner form', () => {
 		expect(() => plannerRequest(values({ hubs: ['a'], startLat: '52.5' }), HUBS, 'plan')).toThrow(/Start: give both a latitude and a longitude/);
 		expect(() => plannerRequest(values({ hubs: ['a'], budget: '0' }), HUBS, 'plan')).toThrow(/"budgetMinutes" must be more than 0 minutes/);
 		expect(() => plannerRequest(values({ hubs: ['a'] }), HUBS, 'save')).toThrow(/"name"/);
+		// Suggestions need only a start.
+		expect(plannerStart(values({ startHub: 'b' }), HUBS)).toEqual({ lon: -1.94, lat: 52.48 });
+		expect(plannerStart(values(), HUBS)).toBeUndefined();
+		expect(() => plannerStart(values({ startLon: '-1.9' }), HUBS)).toThrow(/Start: give both/);
 	});
 });

@@ -68,6 +68,29 @@ export function parsePointLines(lines: string): { points: { id: string; lat: num
 	return { points, issues };
 }
 
+/** The start the form names: typed coordinates first, else a hub; problems go into `issues`. */
+function readStart(values: PlannerValues, byId: ReadonlyMap<string, CommunityHub>, issues: FieldIssue[]): { lon: number; lat: number } | undefined {
+	if (values.startLat || values.startLon) {
+		const lat = v.safeParse(numberField, values.startLat);
+		const lon = v.safeParse(numberField, values.startLon);
+		if (lat.success && lon.success) return { lat: lat.output, lon: lon.output };
+		issues.push({ field: 'start', message: 'give both a latitude and a longitude, as numbers' });
+	} else if (values.startHub) {
+		const hub = byId.get(values.startHub);
+		if (hub) return { lon: hub.geometry.coordinates[0]!, lat: hub.geometry.coordinates[1]! };
+		issues.push({ field: 'start', message: `"${values.startHub}" is not a hub of this place` });
+	}
+	return undefined;
+}
+
+/** The start alone (for suggestions near it), or undefined when the form names none. */
+export function plannerStart(values: PlannerValues, hubs: readonly CommunityHub[]): { lon: number; lat: number } | undefined {
+	const issues: FieldIssue[] = [];
+	const start = readStart(values, new Map(hubs.map((hub) => [hub.id, hub])), issues);
+	if (issues.length) throw invalid(issues.map((issue) => `${label(issue.field)} ${issue.message}`).join('; '), issues);
+	return start;
+}
+
 /** The save (and plan) request the form describes; hubs are looked up among the place's. */
 export function plannerRequest(values: PlannerValues, hubs: readonly CommunityHub[], purpose: 'plan' | 'save'): SaveRouteRequest {
 	const byId = new Map(hubs.map((hub) => [hub.id, hub]));
@@ -84,17 +107,7 @@ export function plannerRequest(values: PlannerValues, hubs: readonly CommunityHu
 	if (stops.length === 0 && issues.length === 0) issues.push({ field: 'hub', message: 'tick at least one hub or type a point to visit' });
 	if (stops.length > MAX_STOPS) issues.push({ field: 'hub', message: `a route takes at most ${MAX_STOPS} stops` });
 
-	let start: { lon: number; lat: number } | undefined;
-	if (values.startLat || values.startLon) {
-		const lat = v.safeParse(numberField, values.startLat);
-		const lon = v.safeParse(numberField, values.startLon);
-		if (lat.success && lon.success) start = { lat: lat.output, lon: lon.output };
-		else issues.push({ field: 'start', message: 'give both a latitude and a longitude, as numbers' });
-	} else if (values.startHub) {
-		const hub = byId.get(values.startHub);
-		if (hub) start = { lon: hub.geometry.coordinates[0]!, lat: hub.geometry.coordinates[1]! };
-		else issues.push({ field: 'start', message: `"${values.startHub}" is not a hub of this place` });
-	}
+	const start = readStart(values, byId, issues);
 	const number = (raw: string, field: string) => {
 		if (!raw) return undefined;
 		const parsed = v.safeParse(numberField, raw);
