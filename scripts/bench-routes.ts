@@ -13,6 +13,15 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import postgres from 'postgres';
+import type { AtlasDatabase } from '../src/lib/server/db/index';
+import { openDatabase } from '../src/lib/server/db/index';
+import { createWalkBenchPlace, walkingBenchPoints } from '../src/lib/server/bench/score-load';
+import { migrate } from '../src/lib/server/db/migrator';
+import { installPgRoutingForBench, pgrTspTour, projectIntoPlace } from '../src/lib/server/outreach/queries';
+import { planOutreach } from '../src/lib/server/outreach/service';
+import { DEFAULT_MAX_SNAP_METRES } from '../src/lib/server/walking/distances';
+import { importOsmNetwork } from '../src/lib/server/walking/import';
+import { findWalkNetwork, snapPoints } from '../src/lib/server/walking/queries';
 import { buildWalkNetwork } from '../src/lib/domain/osm/network';
 import { matrixFrom, routeLength, type DistanceMatrix } from '../src/lib/domain/routing/matrix';
 import { solveRoute } from '../src/lib/domain/routing/solve';
@@ -28,6 +37,45 @@ const SERVER = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/**
+ * 3. The service end to end (POST /api/routes/outreach without HTTP): snapping, the walking matrix,
+ * the solver and the walk drawn along the streets, for 50, 200 and 500 stops spread over the
+ * Smethwick network, closed routes.
+ */
+async function serviceBench(label: string, database: AtlasDatabase): Promise<void> {
+	const { db } = database;
+	const place = 'bench-walk';
+	await createWalkBenchPlace(db, place);
+	const imported = performance.now();
+	await importOsmNetwork(db, { placeId: place, file: SMETHWICK });
+	const importMs = performance.now() - imported;
+	const points = await walkingBenchPoints(db, place, 1, 560, 'bench-routes');
+	let stops = points.sites.map((site, k) => {
+		const [lon, lat] = (JSON.parse(site.geojson) as { coordinates: [number, number] }).coordinates;
+		return { id: `stop-${k}`, lon, lat };
+	});
+	// A random point can fall more than 400 m from any path (the service would refuse it, naming it): keep those it reaches.
+	const projected = (await projectIntoPlace(db, place, stops.map((stop) => ({ key: stop.id, lon: stop.lon, lat: stop.lat }))))!;
+	const network = (await findWalkNetwork(db, place))!;
+	const snaps = await snapPoints(db, network, projected.points.map((p) => ({ id: p.key, x: p.x, y: p.y })), DEFAULT_MAX_SNAP_METRES);
+	const reachable = new Set(snaps.map((snap) => snap.key));
+	stops = stops.filter((stop) => reachable.has(stop.id));
+	for (const count of [50, 200, 500]) {
+		const run = () => planOutreach(db, { place, stops: stops.slice(0, count), return: true, distance: 'walk' });
+		const first = performance.now();
+		const plan = await run();
+		const firstMs = performance.now() - first;
+		const again = performance.now();
+		await run();
+		const againMs = performance.now() - again;
+		console.log(
+			`${label}: ${count} walking stops planned end to end (${plan.engine}, ${plan.method}): first ${ms(firstMs)}, again ${ms(againMs)}; ` +
+				`${(plan.distance_m / 1000).toFixed(1)} km, ${plan.geometry?.coordinates.length ?? 0} points drawn` +
+				(count === 50 ? ` (network imported in ${(importMs / 1000).toFixed(1)} s)` : '')
+		);
+	}
+}
 
 console.log(`routes bench on ${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, node ${process.version}`);
 
@@ -82,19 +130,22 @@ if (!fs.existsSync(SMETHWICK)) {
 		network.edges.map((edge) => ({ source: edge.source, target: edge.target, length: metres(edge.source, edge.target) }))
 	);
 	const main = nodes.filter((node) => node.component === 0).map((node) => node.id);
-	let sql: postgres.Sql | undefined;
+	let server: AtlasDatabase | undefined;
 	let admin: postgres.Sql | undefined;
 	const scratch = `atlas_bench_routes_${process.pid}`;
 	try {
-		admin = postgres(SERVER, { max: 1, onnotice: () => {} });
+		// Creating and dropping the scratch database is the bench's own business; the pgRouting
+		// queries themselves are in the queries modules (outreach/queries.ts, walking/queries.ts).
+		admin = postgres(SERVER, { max: 1, onnotice: () => {}, connect_timeout: 3 });
 		await admin.unsafe(`CREATE DATABASE ${scratch}`);
 		const url = new URL(SERVER);
 		url.pathname = `/${scratch}`;
-		sql = postgres(url.toString(), { max: 1, onnotice: () => {} });
-		await sql.unsafe('CREATE EXTENSION pgrouting CASCADE');
+		server = await openDatabase({ databaseUrl: url.toString(), maxConnections: 1 });
+		await installPgRoutingForBench(server.db);
 	} catch (err) {
 		console.log(`pgr_TSP comparison skipped: no PostgreSQL with pgRouting at ${SERVER} (${(err as Error).message})`);
-		sql = undefined;
+		await server?.close();
+		server = undefined;
 	}
 	try {
 		for (const stops of [50, 200]) {
@@ -115,23 +166,28 @@ if (!fs.existsSync(SMETHWICK)) {
 				ours = Math.max(ours, route.length);
 			}
 			let line = `${stops} stops on the Smethwick walking network (${nodes.length} nodes): our closed tour ${(ours / 1000).toFixed(2)} km (worst of 3 seeds), median ${ms(median(times))}`;
-			if (sql) {
-				await sql`DROP TABLE IF EXISTS bench_matrix`;
-				await sql`CREATE TABLE bench_matrix (start_vid bigint, end_vid bigint, agg_cost float8)`;
-				const values = [];
-				for (let i = 0; i < stops; i++) for (let j = 0; j < stops; j++) if (i !== j) values.push({ start_vid: i + 1, end_vid: j + 1, agg_cost: matrix.at(i, j) });
-				for (let k = 0; k < values.length; k += 5000) await sql`INSERT INTO bench_matrix ${sql(values.slice(k, k + 5000))}`;
+			if (server) {
 				const started = performance.now();
-				const tour = await sql<{ node: string }[]>`SELECT node FROM pgr_TSP('SELECT start_vid, end_vid, agg_cost FROM bench_matrix', 1) ORDER BY seq`;
+				const order = await pgrTspTour(server.db, stops, (i, j) => matrix.at(i, j));
 				const pgrMs = performance.now() - started;
-				const order = tour.map((row) => Number(row.node) - 1).slice(0, -1); // its last row returns to the start
 				const pgrLength = routeLength(matrix, order, true);
-				line += `; pgr_TSP ${(pgrLength / 1000).toFixed(2)} km in ${ms(pgrMs)}: ours / pgr_TSP = ${(ours / pgrLength).toFixed(3)}`;
+				line += `; pgr_TSP ${(pgrLength / 1000).toFixed(2)} km in ${ms(pgrMs)} (with loading its matrix): ours / pgr_TSP = ${(ours / pgrLength).toFixed(3)}`;
 			}
 			console.log(line);
 		}
+		if (server) {
+			await migrate(server.db, path.join(root, 'migrations'));
+			await serviceBench('PostgreSQL + pgRouting', server);
+		}
+		const embedded = await openDatabase({});
+		try {
+			await migrate(embedded.db, path.join(root, 'migrations'));
+			await serviceBench('PGlite', embedded);
+		} finally {
+			await embedded.close();
+		}
 	} finally {
-		await sql?.end();
+		await server?.close();
 		if (admin) {
 			await admin.unsafe(`DROP DATABASE IF EXISTS ${scratch} WITH (FORCE)`).catch(() => {});
 			await admin.end();

@@ -12,6 +12,11 @@ import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { getTile } from '../../src/lib/server/tiles/index';
 import { importOsmNetwork } from '../../src/lib/server/walking/import';
 import { supportsMvt } from '../../src/lib/server/tiles/queries';
+import { getTileSummary } from '../../src/lib/server/tiles/summary';
+import { getCellScores } from '../../src/lib/server/scores/service';
+import { getResidentLayer } from '../../src/lib/server/published/layers';
+import { parseScoreSpec } from '../../src/lib/domain/scoring/spec';
+import { valueDistribution } from '../../src/lib/domain/tiles/distribution';
 import { openTestDatabase, type TestDatabase } from './support';
 
 let database: TestDatabase;
@@ -156,6 +161,27 @@ describe('vector tiles', () => {
 		await expect(getTile(db, { layer: 'macro-assets', z: 23, x: 0, y: 0, params, viewer: undefined })).rejects.toMatchObject({ code: 'bad_request' });
 		await expect(getTile(db, { layer: 'macro-assets', z: 1, x: 0, y: 0, params: new URLSearchParams('colour=red'), viewer: undefined })).rejects.toMatchObject({ code: 'bad_request' });
 		await expect(getTile(db, { layer: 'resident-skills', z: 1, x: 0, y: 0, params, viewer: undefined })).rejects.toMatchObject({ code: 'bad_request', message: expect.stringMatching(/place is required/) });
+	});
+
+	it('summarises the score and resident layers the map draws from tiles, as their GeoJSON layers would', async () => {
+		const db = database.db;
+		const query = 'place=greater-icknield&method=cumulative&skill=all&distance=straight';
+		const summary = await getTileSummary(db, 'opportunity-scores', new URLSearchParams(query), undefined);
+		const layer = await getCellScores(db, { placeId: 'greater-icknield', spec: parseScoreSpec((n) => new URLSearchParams(query).get(n), new URLSearchParams(query).keys()), viewer: undefined });
+		if (summary.layer !== 'opportunity-scores') throw new Error('wrong layer');
+		expect(summary).not.toHaveProperty('features');
+		expect(summary.units).toBe(layer.units);
+		expect(summary.distribution).toEqual(valueDistribution(layer.features.map((f) => f.properties.score)));
+		expect(summary.distribution.count).toBe(layer.features.length);
+		expect(JSON.stringify(summary).length).toBeLessThan(JSON.stringify(layer).length / 20);
+
+		const residents = await getTileSummary(db, 'resident-skills', new URLSearchParams('place=greater-icknield&skill=all&readiness=any'), undefined);
+		const published = await getResidentLayer(db, { placeId: 'greater-icknield', skill: 'all', readiness: 'any' });
+		const counts = published.features.map((f) => f.properties.count ?? 0);
+		expect(residents).toMatchObject({ layer: 'resident-skills', total: published.total, k: published.k, maxCount: Math.max(...counts), cells: counts.filter((c) => c > 0).length });
+
+		await expect(getTileSummary(db, 'macro-assets', new URLSearchParams(), undefined)).rejects.toMatchObject({ code: 'not_found' });
+		await expect(getTileSummary(db, 'opportunity-scores', new URLSearchParams('place=greater-icknield&method=nonsense'), undefined)).rejects.toMatchObject({ code: 'bad_request' });
 	});
 });
 

@@ -27,6 +27,8 @@ export class MapState {
 	ready = $state(false);
 	readonly clicks = new ClickRouter();
 	/** Sources that must be drawn before the map is ready (the sites, on the explorer). */
+	// Not state: read only by BaseMap's render handler, never by a template or an effect.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
 	readonly essentials = new Set<string>();
 
 	/** Counts a source towards readiness; the returned function stops counting it. */

@@ -16,6 +16,13 @@ export const RESIDENT_LAYER_IDS = {
 const PALETTE = ['#c7e9b4', '#7fcdbb', '#41b6c4', '#1d91c0', '#225ea8', '#0c2c84'];
 export const WITHHELD_COLOUR = '#8a8f98';
 
+/** A resident layer ready to draw: the query of its tiles (/tiles/resident-skills/…?query), its classes, whether any cell is withheld. */
+export interface ResidentLayer {
+	query: string;
+	classes: CountClass[];
+	withheld: boolean;
+}
+
 export interface CountClass {
 	/** Inclusive lower bound of the class (a published count). */
 	from: number;

@@ -2,9 +2,10 @@
  * The opportunity-score layer as the map draws it: which score is asked for (kept in the page's
  * URL so a reload or a shared link restores it), the quantile classes and their colours, the
  * diverging classes of a scenario's difference, and MapLibre layer specs for both. Pure, so it is
- * unit-tested; the numbers come from GET /api/scores and /api/scores/compare.
+ * unit-tested; the numbers come from the score tiles' summary and /api/scores/compare.
  */
-import type { FeatureCollection } from 'geojson';
+import { distributionQuantile, valueDistribution } from '../domain/tiles/distribution';
+import type { ValueDistribution } from '../contracts/tiles';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 
 export const SCORE_METHODS = ['cumulative', 'gravity', '2sfca', 'e2sfca'] as const;
@@ -33,15 +34,18 @@ export interface ScoreSettings {
 	scenario: string | null;
 }
 
-/** A score layer ready to draw: the cells, their fill colour, how many and in what units. */
+/**
+ * A score layer ready to draw: the query of its tiles (/tiles/opportunity-scores/…?query), their
+ * fill colour, the legend's classes and units, and the ranks that several cells share.
+ */
 export interface ScoreLayer {
-	collection: FeatureCollection;
+	query: string;
 	colour: ExpressionSpecification | string;
-	/** Every cell's score, in the collection's order. */
-	scores: number[];
-	/** The colour classes of those scores (the map's colours and the legend's entries). */
+	/** The colour classes of the cells' scores (the map's colours and the legend's entries). */
 	classes: ScoreClass[];
 	units: string;
+	/** How many cells the layer has, and how many share each tied rank (a cell's "joint 3rd of 133"). */
+	ranks: { cells: number; ties: Record<string, number> };
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = { method: 'e2sfca', skill: 'all', distance: 'straight', scenario: null };
@@ -132,14 +136,6 @@ export function roundToSignificant(value: number, digits = 2): number {
 	return Math.round(value * factor) / factor;
 }
 
-/** The q-quantile of sorted values, by linear interpolation (type 7, as R and NumPy default). */
-function quantile(sorted: readonly number[], q: number): number {
-	const position = (sorted.length - 1) * q;
-	const low = Math.floor(position);
-	const high = Math.ceil(position);
-	return sorted[low]! + (sorted[high]! - sorted[low]!) * (position - low);
-}
-
 /**
  * Up to five quantile classes over the positive scores, plus a "no opportunities in reach" class
  * for zero when any cell scores zero. Breaks are rounded to two significant figures and repeated
@@ -147,21 +143,27 @@ function quantile(sorted: readonly number[], q: number): number {
  * top classes, so "dark = most" holds whatever the number of classes.
  */
 export function scoreClasses(scores: readonly number[], classes = SCORE_PALETTE.length): ScoreClass[] {
-	const positive = scores.filter((s) => Number.isFinite(s) && s > 0).sort((a, b) => a - b);
+	return scoreClassesOf(valueDistribution(scores), classes);
+}
+
+/** The same classes from a layer's distribution (a tile summary), without its cells. */
+export function scoreClassesOf(distribution: ValueDistribution, classes = SCORE_PALETTE.length): ScoreClass[] {
 	const out: ScoreClass[] = [];
-	if (scores.some((s) => s === 0)) out.push({ from: 0, to: 0, colour: NO_SCORE_COLOUR, none: true, label: 'No opportunities in reach' });
-	if (positive.length === 0) return out;
+	if (distribution.zeros > 0) out.push({ from: 0, to: 0, colour: NO_SCORE_COLOUR, none: true, label: 'No opportunities in reach' });
+	if (distribution.positive === 0) return out;
+	const lowest = distributionQuantile(distribution, 0);
+	const highest = distributionQuantile(distribution, 1);
 	const breaks: number[] = [];
 	for (let i = 1; i < classes; i++) {
-		const b = roundToSignificant(quantile(positive, i / classes));
-		if (b > positive[0]! && b <= positive.at(-1)! && b > (breaks.at(-1) ?? 0)) breaks.push(b);
+		const b = roundToSignificant(distributionQuantile(distribution, i / classes));
+		if (b > lowest && b <= highest && b > (breaks.at(-1) ?? 0)) breaks.push(b);
 	}
-	const lows = [positive[0]!, ...breaks];
+	const lows = [lowest, ...breaks];
 	const offset = SCORE_PALETTE.length - lows.length;
 	lows.forEach((from, i) => {
 		const to = breaks[i] ?? null;
 		const label =
-			lows.length === 1 ? (from === positive.at(-1) ? formatNumber(from) : `${formatNumber(from)} to ${formatNumber(positive.at(-1)!)}`) : i === 0 ? `under ${formatNumber(to!)}` : to === null ? `${formatNumber(from)} or more` : `${formatNumber(from)} to ${formatNumber(to)}`;
+			lows.length === 1 ? (from === highest ? formatNumber(from) : `${formatNumber(from)} to ${formatNumber(highest)}`) : i === 0 ? `under ${formatNumber(to!)}` : to === null ? `${formatNumber(from)} or more` : `${formatNumber(from)} to ${formatNumber(to)}`;
 		out.push({ from, to, colour: SCORE_PALETTE[offset + i]!, label });
 	});
 	return out;

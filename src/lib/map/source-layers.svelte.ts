@@ -17,8 +17,8 @@ export interface LayerComponentProps {
 	id: string;
 	/** Bound to the source `id`, whatever source they name. */
 	layers: readonly LayerSpecification[];
-	slot: MapSlot;
-	/** Layers that sit in another slot than the rest (an LSOA fill under the streets, its outline over the mask). */
+	tier: MapSlot;
+	/** Layers that sit in another tier than the rest (an LSOA fill under the streets, its outline over the mask). */
 	layerSlots?: Readonly<Record<string, MapSlot>>;
 	visible?: boolean;
 	/** What a click on `clickLayers` opens (return false to let the layer under it have the click). */
@@ -73,7 +73,7 @@ export function useSourceLayers(options: () => SourceLayersOptions): void {
 		const data = o.source.type === 'geojson' ? o.source.data : undefined;
 		if (!map || style === 0) return;
 		untrack(() => {
-			const before = (layerId: string) => slotMarkerId(o.layerSlots?.[layerId] ?? o.slot);
+			const before = (layerId: string) => slotMarkerId(o.layerSlots?.[layerId] ?? o.tier);
 			if (!added || added.style !== style || added.key !== key || !map.getSource(o.id)) {
 				if (added && added.style === style) removeSourceLayers(map, o.id, added.layers);
 				addSourceLayers(map, o.id, o.source, layers, before);

@@ -27,6 +27,9 @@ export interface OutreachPlanInput {
 	/** Minutes spent at each stop (talking, leaving forms); 0 by default. */
 	readonly minutesAtStop?: number;
 	readonly seed: string;
+	/** Caps each local search (with `clock`), so that 500 stops answer in seconds; default none. */
+	readonly timeLimitMs?: number;
+	readonly clock?: () => number;
 }
 
 export interface Arrival {
@@ -57,23 +60,41 @@ export function planOutreachRoute(input: OutreachPlanInput): OutreachPlan {
 	const dwell = input.minutesAtStop ?? 0;
 	const solve = (nodes: readonly number[]) => {
 		const sub = matrixFrom(nodes.length, (i, j) => metres.at(nodes[i]!, nodes[j]!));
-		const route = solveRoute(sub, { start: hasStart ? 0 : undefined, closed: returnToStart, seed: input.seed });
+		const route = solveRoute(sub, { start: hasStart ? 0 : undefined, closed: returnToStart, seed: input.seed, timeLimitMs: input.timeLimitMs, clock: input.clock });
 		return { order: route.order.map((k) => nodes[k]!), method: route.method };
 	};
 	const all = Array.from({ length: metres.n }, (_, k) => k);
-	let { order, method } = solve(all);
+	const solved = solve(all);
+	let method = solved.method;
 	let notFitting: string[] = [];
+	const fits = (prefix: readonly number[]) => timing(metres, prefix, offset, returnToStart, metresPerMinute, dwell).duration <= input.budgetMinutes! + 1e-9;
+	const fittingLength = (candidate: readonly number[]) => {
+		let keep = candidate.length;
+		while (keep > offset && !fits(candidate.slice(0, keep))) keep--;
+		return keep;
+	};
+	// A closed route can be walked either way round at the same length (on a symmetric matrix);
+	// which way matters to the researcher: the way that keeps more stops within the budget, then
+	// the one that reaches the stops sooner (near ones first), so that a cut keeps the near ones.
+	const candidates = [solved.order, ...(returnToStart ? [reverseAfterFirst(solved.order, offset)] : [])].filter(
+		(candidate) => routeLength(metres, candidate, returnToStart) <= routeLength(metres, solved.order, returnToStart) + 1e-9
+	);
+	const rank = (candidate: readonly number[]) => ({
+		keep: input.budgetMinutes === undefined ? candidate.length : fittingLength(candidate),
+		waiting: timing(metres, candidate, offset, returnToStart, metresPerMinute, dwell).arrivals.reduce((sum, minute) => sum + minute, 0)
+	});
+	let order = candidates
+		.map((candidate) => ({ candidate, ...rank(candidate) }))
+		.sort((x, y) => y.keep - x.keep || x.waiting - y.waiting)[0]!.candidate;
 
 	if (input.budgetMinutes !== undefined) {
-		const fits = (prefix: readonly number[]) => timing(metres, prefix, offset, returnToStart, metresPerMinute, dwell).duration <= input.budgetMinutes! + 1e-9;
-		let keep = order.length;
-		while (keep > offset && !fits(order.slice(0, keep))) keep--;
+		const keep = fittingLength(order);
 		if (keep < order.length) {
 			notFitting = order.slice(keep).map((node) => stopIds[node - offset]!);
 			const prefix = order.slice(0, keep);
 			const again = prefix.length > offset ? solve(prefix) : { order: prefix, method };
 			// The prefix already fits; a fresh order of the same stops is taken only if it is shorter.
-			const better = routeLength(metres, again.order, returnToStart) < routeLength(metres, prefix, returnToStart);
+			const better = routeLength(metres, again.order, returnToStart) < routeLength(metres, prefix, returnToStart) - 1e-9;
 			order = better ? again.order : prefix;
 			method = again.method;
 		}
@@ -89,6 +110,12 @@ export function planOutreachRoute(input: OutreachPlanInput): OutreachPlan {
 		notFitting,
 		method
 	};
+}
+
+/** The same closed route walked the other way round, its first node (the start) kept first. */
+function reverseAfterFirst(order: readonly number[], offset: number): number[] {
+	if (offset === 0) return [...order].reverse();
+	return [order[0]!, ...order.slice(1).reverse()];
 }
 
 /** Arrival minute at each stop of `order` (after the start) and the whole route's minutes. */

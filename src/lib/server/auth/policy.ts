@@ -50,6 +50,16 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/api/scenarios/[id]/sites/[siteId]': { PATCH: PLANNING, DELETE: PLANNING },
 	'/api/scenarios/[id]/opportunities': { POST: PLANNING },
 	'/api/scenarios/[id]/opportunities/[opportunityId]': { PATCH: PLANNING, DELETE: PLANNING },
+	// Outreach routes are a researcher's own work (the service keeps each to its owner; administrators see all).
+	'/outreach': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
+	'/outreach/[id]': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
+	'/outreach/[id]/sheet': { GET: PERSON_LEVEL },
+	'/api/routes': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
+	'/api/routes/outreach': { POST: PERSON_LEVEL },
+	'/api/routes/suggestions': { GET: PERSON_LEVEL },
+	'/api/routes/[id]': { GET: PERSON_LEVEL, DELETE: PERSON_LEVEL },
+	'/api/routes/[id]/gpx': { GET: PERSON_LEVEL },
+	'/api/routes/[id]/visits/[stopId]': { PUT: PERSON_LEVEL },
 	'/api/stories': { GET: PLANNING, POST: PLANNING },
 	'/api/stories/[id]': { GET: PLANNING, PATCH: PLANNING, DELETE: PLANNING },
 	'/api/stories/[id]/views': { POST: PLANNING },
@@ -61,6 +71,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/ogc/collections/[collectionId]': { GET: 'public' },
 	'/ogc/collections/[collectionId]/items': { GET: 'public' },
 	'/ogc/collections/[collectionId]/items/[featureId]': { GET: 'public' },
+	'/tiles/[layer]/summary.json': { GET: 'public' },
 	'/tiles/[layer]/[z]/[x]/[y].mvt': { GET: 'public' }
 };
 

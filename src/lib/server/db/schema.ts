@@ -200,6 +200,8 @@ export interface Database {
 	story: StoryTable;
 	story_view: StoryViewTable;
 	data_version: DataVersionTable;
+	outreach_route: OutreachRouteTable;
+	outreach_visit: OutreachVisitTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -416,4 +418,32 @@ export interface StoryViewTable {
 	/** jsonb object of URL parameters (strings). */
 	params: ColumnType<Record<string, string>, string, string>;
 	created_at: CreatedAt;
+}
+
+// ---- Outreach routes (migration 0008) ----
+
+export interface OutreachRouteTable {
+	id: string;
+	owner_id: string;
+	place_id: string;
+	name: string;
+	/** JSON text on the way in (jsonb); parsed JSON on the way out. */
+	stops: ColumnType<unknown, string, string>;
+	settings: ColumnType<unknown, string, string>;
+	plan: ColumnType<unknown, string, string>;
+	geom: Geometry | null;
+	distance_m: number;
+	duration_min: number;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface OutreachVisitTable {
+	route_id: string;
+	stop_id: string;
+	visited: ColumnType<boolean, boolean | undefined, boolean>;
+	people_reached: ColumnType<number, number | undefined, number>;
+	questionnaires: ColumnType<number, number | undefined, number>;
+	notes: string | null;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
 }

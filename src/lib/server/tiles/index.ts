@@ -7,7 +7,7 @@
  * a map's burst of tile requests builds it once. Encoded tiles are kept 30 seconds by address.
  */
 import crypto from 'node:crypto';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import GeoJSONVT from 'geojson-vt';
 import { fromGeojsonVt } from 'vt-pbf';
 import type { Feature, FeatureCollection } from 'geojson';
@@ -20,7 +20,21 @@ import { ensurePublication } from '../restricted/publication';
 import { getCellScores } from '../scores/service';
 import { SharedMemo } from '../cache/shared-memo';
 import { binVtFeatures, MAX_BINS, type VtFeature } from './bins';
-import { layerFeatures, layerVersion, mvtBinnedTile, mvtTile, supportsMvt, type TileSource } from './queries';
+import { placeExists } from '../assets/queries';
+import {
+	layerFeatures,
+	layerVersion,
+	mvtBinnedTile,
+	mvtTile,
+	placeLayerSource,
+	publicationVersion,
+	publishedUnitSource,
+	referenceAreaSource,
+	streetsSource,
+	supportsMvt,
+	walkNetworkOf,
+	type TileSource
+} from './queries';
 
 export const TILE_LAYERS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores', 'streets'] as const;
 export type TileLayer = (typeof TILE_LAYERS)[number];
@@ -59,19 +73,37 @@ export interface TileAnswer {
 	readonly etag?: string;
 }
 
+/** Checks the layer name and its parameters (a tile's or a summary's); 400/404 with what was wrong. */
+export function checkLayer(name: string, params: URLSearchParams): TileLayer {
+	if (!(TILE_LAYERS as readonly string[]).includes(name)) throw new ApiError('not_found', `There is no tile layer "${name}"; layers: ${TILE_LAYERS.join(', ')}.`);
+	const layer = name as TileLayer;
+	const allowed = LAYER_PARAMETERS[layer];
+	const unknown = [...params.keys()].filter((k) => !allowed.includes(k));
+	if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. Layer ${layer} takes: ${allowed.join(', ') || 'none'}.`);
+	binsOf(params);
+	return layer;
+}
+
 /** Checks the layer, the tile address and the parameters; 400/404 with what was wrong. */
 export function checkTileRequest(request: TileRequest): TileLayer {
-	if (!(TILE_LAYERS as readonly string[]).includes(request.layer)) throw new ApiError('not_found', `There is no tile layer "${request.layer}"; layers: ${TILE_LAYERS.join(', ')}.`);
-	const layer = request.layer as TileLayer;
 	const { z, x, y } = request;
+	if (!(TILE_LAYERS as readonly string[]).includes(request.layer)) return checkLayer(request.layer, request.params);
 	if (!Number.isInteger(z) || z < 0 || z > MAX_ZOOM) throw new ApiError('bad_request', `z must be a whole number from 0 to ${MAX_ZOOM}.`);
 	const side = 2 ** z;
 	if (!Number.isInteger(x) || !Number.isInteger(y) || x < 0 || y < 0 || x >= side || y >= side) throw new ApiError('bad_request', `x and y must be whole numbers from 0 to ${side - 1} at zoom ${z}.`);
-	const allowed = LAYER_PARAMETERS[layer];
-	const unknown = [...request.params.keys()].filter((k) => !allowed.includes(k));
-	if (unknown.length) throw new ApiError('bad_request', `Unknown parameter: ${unknown.join(', ')}. Layer ${layer} takes: ${allowed.join(', ') || 'none'}.`);
-	binsOf(request.params);
-	return layer;
+	return checkLayer(request.layer, request.params);
+}
+
+/** The score a score tile or summary asks for (400 when the parameters do not make one). */
+export function scoreRequestOf(params: URLSearchParams, viewer: Role | undefined) {
+	const place = params.get('place');
+	if (!place) throw new ApiError('bad_request', 'place is required for opportunity-scores tiles.');
+	try {
+		return { placeId: place, spec: parseScoreSpec((name) => params.get(name), params.keys()), viewer };
+	} catch (err) {
+		if (err instanceof ScoreSpecError) throw new ApiError('bad_request', err.message);
+		throw err;
+	}
 }
 
 /** `bins`: squares per tile side to count points in (1 – 64), or null for every point. */
@@ -83,50 +115,28 @@ function binsOf(params: URLSearchParams): number | null {
 	return cells;
 }
 
-function placeFilter(params: URLSearchParams) {
-	const place = params.get('place');
-	return place ? sql`s.place_id = ${place}` : sql`true`;
-}
-
 async function tableSource(db: Kysely<Database>, layer: Exclude<TileLayer, 'opportunity-scores'>, params: URLSearchParams): Promise<TileSource> {
+	const place = params.get('place');
 	switch (layer) {
 		case 'macro-assets':
-			return { table: 'macro_asset', columns: ['id', 'place_id', 'name', 'kind', 'status'], where: placeFilter(params) };
 		case 'community-hubs':
-			return { table: 'community_hub', columns: ['id', 'place_id', 'name', 'hub_type'], where: placeFilter(params) };
 		case 'social-enterprises':
-			return { table: 'social_enterprise', columns: ['id', 'place_id', 'name', 'consortium', 'synthetic'], where: placeFilter(params) };
-		case 'reference-areas': {
-			const type = params.get('type');
-			return { table: 'reference_area', columns: ['code', 'name', 'area_type', 'imd_decile'], where: type ? sql`s.area_type = ${type}` : sql`true` };
-		}
+			return placeLayerSource(layer, place);
+		case 'reference-areas':
+			return referenceAreaSource(params.get('type'));
 		case 'streets': {
 			// The imported walking network: drawn by the map when the basemap cannot be reached.
-			const place = params.get('place');
 			if (!place) throw new ApiError('bad_request', 'place is required for streets tiles.');
-			const network = await db
-				.selectFrom('walk_network')
-				.innerJoin('place', 'place.id', 'walk_network.place_id')
-				.select(['walk_network.id', 'place.projected_srid'])
-				.where('walk_network.place_id', '=', place)
-				.executeTakeFirst();
-			return { table: 'walk_edge', srid: network?.projected_srid ?? 27700, columns: ['highway'], where: network ? sql`s.network_id = ${String(network.id)}::bigint` : sql`false` };
+			return streetsSource(await walkNetworkOf(db, place));
 		}
 		case 'resident-skills': {
-			const place = params.get('place');
 			if (!place) throw new ApiError('bad_request', 'place is required for resident-skills tiles.');
 			const readiness = params.get('readiness') ?? 'any';
 			if (!(READINESS as readonly string[]).includes(readiness)) throw new ApiError('bad_request', `readiness must be one of ${READINESS.join(', ')}.`);
-			const exists = await db.selectFrom('place').select('id').where('id', '=', place).executeTakeFirst();
-			if (!exists) throw new ApiError('not_found', `There is no place "${place}".`);
+			if (!(await placeExists(db, place))) throw new ApiError('not_found', `There is no place "${place}".`);
 			const cfg = config();
 			await ensurePublication(db, place, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
-			const key = filterKey({ skill: params.get('skill') ?? 'all', readiness: readiness as Readiness });
-			return {
-				table: 'published_unit',
-				columns: [['unit', sql`s.unit_id`], 'level', 'count', ['suppressed', sql`s.count IS NULL`]],
-				where: sql`s.place_id = ${place} AND s.filter_key = ${key}`
-			};
+			return publishedUnitSource(place, filterKey({ skill: params.get('skill') ?? 'all', readiness: readiness as Readiness }));
 		}
 	}
 }
@@ -170,8 +180,7 @@ export async function getTile(db: Kysely<Database>, request: TileRequest): Promi
 	const layer = checkTileRequest(request);
 	let key = `${layer}/${request.z}/${request.x}/${request.y}?${sortedQuery(request.params)}`;
 	if (layer === 'resident-skills' && request.params.get('place')) {
-		const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', request.params.get('place')!).executeTakeFirst();
-		key += `#${String(publication?.computed_at ?? 'none')}`;
+		key += `#${await publicationVersion(db, request.params.get('place')!)}`;
 	}
 	// Scenario scores are one planner's: never shared, never kept.
 	const shared = !(layer === 'opportunity-scores' && request.params.get('scenario'));
@@ -189,16 +198,8 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 	const counted = cells && category ? { cells, category } : null;
 	let index: GeoJSONVT;
 	if (layer === 'opportunity-scores') {
-		const place = params.get('place');
-		if (!place) throw new ApiError('bad_request', 'place is required for opportunity-scores tiles.');
-		let spec;
-		try {
-			spec = parseScoreSpec((name) => params.get(name), params.keys());
-		} catch (err) {
-			if (err instanceof ScoreSpecError) throw new ApiError('bad_request', err.message);
-			throw err;
-		}
-		const load = async () => (await getCellScores(db, { placeId: place, spec, viewer: request.viewer })).features;
+		const scoreRequest = scoreRequestOf(params, request.viewer);
+		const load = async () => (await getCellScores(db, scoreRequest)).features;
 		// getCellScores is memoised by its inputs' digest; the index is kept 30 s on top of it.
 		const key = `${layer}?${sortedQuery(params)}`;
 		index = shared ? await indexes.get(key, () => buildIndex(load)) : await buildIndex(load);

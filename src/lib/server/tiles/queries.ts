@@ -16,6 +16,55 @@ export interface TileSource {
 	readonly where?: RawBuilder<unknown>;
 }
 
+// ── What each table-backed layer reads (its columns and its parameterised conditions) ─────────
+
+const PLACE_LAYERS = {
+	'macro-assets': { table: 'macro_asset', columns: ['id', 'place_id', 'name', 'kind', 'status'] },
+	'community-hubs': { table: 'community_hub', columns: ['id', 'place_id', 'name', 'hub_type'] },
+	'social-enterprises': { table: 'social_enterprise', columns: ['id', 'place_id', 'name', 'consortium', 'synthetic'] }
+} as const;
+
+/** A point or polygon layer of one place (every place when `place` is null). */
+export function placeLayerSource(layer: keyof typeof PLACE_LAYERS, place: string | null): TileSource {
+	return { ...PLACE_LAYERS[layer], where: place ? sql`s.place_id = ${place}` : sql`true` };
+}
+
+/** Reference areas, of one type (ward, lsoa, …) or all. */
+export function referenceAreaSource(type: string | null): TileSource {
+	return { table: 'reference_area', columns: ['code', 'name', 'area_type', 'imd_decile'], where: type ? sql`s.area_type = ${type}` : sql`true` };
+}
+
+/** The place's imported walking network and the CRS its edges are stored in, if it has one. */
+export async function walkNetworkOf(db: Kysely<Database>, place: string): Promise<{ id: string; srid: number } | null> {
+	const network = await db
+		.selectFrom('walk_network')
+		.innerJoin('place', 'place.id', 'walk_network.place_id')
+		.select(['walk_network.id', 'place.projected_srid'])
+		.where('walk_network.place_id', '=', place)
+		.executeTakeFirst();
+	return network ? { id: String(network.id), srid: network.projected_srid } : null;
+}
+
+/** The walking network's edges (none without a network). */
+export function streetsSource(network: { id: string; srid: number } | null): TileSource {
+	return { table: 'walk_edge', srid: network?.srid ?? 27700, columns: ['highway'], where: network ? sql`s.network_id = ${network.id}::bigint` : sql`false` };
+}
+
+/** The published (anonymised) resident counts of one place and filter: a withheld cell has no count. */
+export function publishedUnitSource(place: string, filterKey: string): TileSource {
+	return {
+		table: 'published_unit',
+		columns: [['unit', sql`s.unit_id`], 'level', 'count', ['suppressed', sql`s.count IS NULL`]],
+		where: sql`s.place_id = ${place} AND s.filter_key = ${filterKey}`
+	};
+}
+
+/** When the place's resident layer was last published ('none' before the first), for tile cache keys. */
+export async function publicationVersion(db: Kysely<Database>, place: string): Promise<string> {
+	const publication = await db.selectFrom('publication').select('computed_at').where('place_id', '=', place).executeTakeFirst();
+	return String(publication?.computed_at ?? 'none');
+}
+
 const capability = new WeakMap<object, Promise<boolean>>();
 
 function selectList(source: TileSource): RawBuilder<unknown> {

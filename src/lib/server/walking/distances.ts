@@ -11,7 +11,19 @@
 import type { Kysely } from 'kysely';
 import { RoutingGraph } from '../../domain/walking/routing-graph';
 import type { Database } from '../db/schema';
-import { ensurePgRouting, findWalkNetwork, pgRoutingCosts, snapPoints, snapSites, walkEdges, type Snap, type WalkNetworkInfo } from './queries';
+import { NetworkPaths } from '../../domain/routing/network-paths';
+import {
+	ensurePgRouting,
+	findWalkNetwork,
+	pgRoutingCosts,
+	pgRoutingPaths,
+	snapPoints,
+	snapSites,
+	walkEdges,
+	walkNodePositions,
+	type Snap,
+	type WalkNetworkInfo
+} from './queries';
 
 export type WalkingEngine = 'pgrouting' | 'typescript';
 
@@ -157,4 +169,68 @@ export async function walkingDistances(db: Kysely<Database>, request: WalkingDis
 		}
 	}
 	return { engine, networkId: network.networkId, distances };
+}
+
+// ---- Routes through stops (outreach routes, issue 12) ----
+
+/** Which engine measures walks on this database: pgRouting where it is installed or can be, else TypeScript. */
+export async function walkingEngine(db: Kysely<Database>): Promise<WalkingEngine> {
+	return (await pgRoutingAvailable(db)) ? 'pgrouting' : 'typescript';
+}
+
+/** Network metres between every pair of the given snapped nodes, keyed `${from}:${to}`; a node to itself is 0. */
+export async function metresBetweenNodes(
+	db: Kysely<Database>,
+	engine: WalkingEngine,
+	network: WalkNetworkInfo,
+	nodes: readonly number[]
+): Promise<Map<string, number>> {
+	const distinct = [...new Set(nodes)];
+	const metres = await networkMetres(db, engine, network, distinct, distinct);
+	for (const node of distinct) metres.set(`${node}:${node}`, 0);
+	return metres;
+}
+
+/** Path finders by network id and version, as the distance graphs are cached (a few at most). */
+const pathCache = new Map<string, { version: string; paths: Promise<NetworkPaths> }>();
+
+function networkPaths(db: Kysely<Database>, network: WalkNetworkInfo): Promise<NetworkPaths> {
+	const cached = pathCache.get(network.networkId);
+	if (cached?.version === network.version) return cached.paths;
+	const paths = walkEdges(db, network.networkId).then((edges) => new NetworkPaths(network.nodeCount, edges));
+	pathCache.delete(network.networkId);
+	pathCache.set(network.networkId, { version: network.version, paths });
+	paths.catch(() => pathCache.delete(network.networkId));
+	while (pathCache.size > GRAPH_CACHE_SIZE) pathCache.delete(pathCache.keys().next().value!);
+	return paths;
+}
+
+/**
+ * The walk along the network for each leg (from node, to node), as WGS84 [lon, lat] positions of
+ * the path's nodes, both ends included: by pgRouting's pgr_dijkstra or the TypeScript Dijkstra,
+ * whichever measured the distances. A leg with no path (never, between snapped nodes of the main
+ * component) comes back as its two ends.
+ */
+export async function walkLegs(
+	db: Kysely<Database>,
+	engine: WalkingEngine,
+	network: WalkNetworkInfo,
+	legs: readonly { source: number; target: number }[]
+): Promise<[number, number][][]> {
+	const nodeLists = new Map<string, number[]>();
+	if (engine === 'pgrouting') {
+		for (const [key, nodes] of await pgRoutingPaths(db, network.networkId, legs)) nodeLists.set(key, nodes);
+	} else {
+		const paths = await networkPaths(db, network);
+		const bySource = new Map<number, number[]>();
+		for (const leg of legs) bySource.set(leg.source, [...(bySource.get(leg.source) ?? []), leg.target]);
+		for (const [source, targets] of bySource) {
+			paths.pathsFrom(source, targets).forEach((path, k) => {
+				if (path) nodeLists.set(`${source}:${targets[k]}`, path);
+			});
+		}
+	}
+	const lists = legs.map((leg) => nodeLists.get(`${leg.source}:${leg.target}`) ?? [leg.source, leg.target].filter((node, k, all) => all.indexOf(node) === k));
+	const positions = await walkNodePositions(db, network.networkId, lists.flat());
+	return lists.map((list) => list.map((node) => positions.get(node)!).filter(Boolean));
 }

@@ -248,3 +248,53 @@ export async function pgRoutingCosts(
 			directed := false)`.execute(db);
 	return rows.map((row) => ({ source: Number(row.source), target: Number(row.target), metres: Number(row.metres) }));
 }
+
+/**
+ * The nodes of the shortest path for each (source, target) pair by pgRouting's pgr_dijkstra with a
+ * combinations query (pgRouting ≥ 3.1), undirected over the same stored lengths as
+ * pgr_dijkstraCost; keyed `${source}:${target}`, each path from source to target inclusive. A pair
+ * with no path (or source = target) has no entry.
+ */
+export async function pgRoutingPaths(
+	db: Db,
+	networkId: string,
+	pairs: readonly { source: number; target: number }[]
+): Promise<Map<string, number[]>> {
+	const paths = new Map<string, number[]>();
+	const wanted = pairs.filter((pair) => pair.source !== pair.target);
+	if (wanted.length === 0) return paths;
+	// Both queries are SQL text for pgRouting: the network id and the node ids are checked to be
+	// integers before they are formatted in (they come from the database's own snapping, never
+	// from a request).
+	if (!/^[1-9]\d{0,18}$/.test(networkId)) throw new Error(`walking network id "${networkId}" is not an integer`);
+	for (const pair of wanted) {
+		if (!Number.isSafeInteger(pair.source) || !Number.isSafeInteger(pair.target)) throw new Error(`node pair ${pair.source}-${pair.target} is not integers`);
+	}
+	const edgesSql = `SELECT id, source, target, length_m AS cost FROM walk_edge WHERE network_id = ${networkId}`;
+	const combinationsSql = `SELECT * FROM (VALUES ${wanted.map((pair) => `(${pair.source}::bigint, ${pair.target}::bigint)`).join(', ')}) AS pair (source, target)`;
+	const { rows } = await sql<{ source: number; target: number; node: number }>`
+		SELECT start_vid::integer AS source, end_vid::integer AS target, node::integer AS node
+		FROM pgr_dijkstra(${edgesSql}::text, ${combinationsSql}::text, directed := false)
+		ORDER BY seq`.execute(db);
+	for (const row of rows) {
+		const key = `${Number(row.source)}:${Number(row.target)}`;
+		let path = paths.get(key);
+		if (!path) paths.set(key, (path = []));
+		path.push(Number(row.node));
+	}
+	return paths;
+}
+
+/** Positions of network nodes in WGS84 [lon, lat], by node id (for drawing a walk). */
+export async function walkNodePositions(db: Db, networkId: string, nodes: readonly number[]): Promise<Map<number, [number, number]>> {
+	const positions = new Map<number, [number, number]>();
+	if (nodes.length === 0) return positions;
+	const { rows } = await sql<{ id: number; lon: number; lat: number }>`
+		SELECT n.id::integer AS id, ST_X(p.geom) AS lon, ST_Y(p.geom) AS lat
+		FROM walk_node n
+		CROSS JOIN LATERAL (SELECT ST_Transform(n.geom, 4326) AS geom) AS p
+		WHERE n.network_id = ${networkId}::bigint
+		  AND n.id IN (SELECT jsonb_array_elements_text(${JSON.stringify([...new Set(nodes)])}::text::jsonb)::bigint)`.execute(db);
+	for (const row of rows) positions.set(Number(row.id), [Number(row.lon), Number(row.lat)]);
+	return positions;
+}
