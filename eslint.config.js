@@ -17,14 +17,6 @@ const RESTRICTED_TABLE_NAMES = [
 
 /** Where SQL may be written (CONVENTIONS.md): a capability's queries.ts, and the migrator. */
 const SQL_ALLOWED = ['**/queries.ts', 'src/lib/server/db/migrator.ts'];
-/** TEMPORARY (see the block that uses it): modules other helpers are still moving. */
-const SQL_PENDING_ELSEWHERE = [
-	'src/lib/server/scores/**',
-	'src/lib/server/bench/**',
-	'src/lib/server/tiles/**',
-	'src/lib/server/outreach/**',
-	'scripts/bench-*.ts'
-];
 const SQL_MESSAGE = 'SQL is written only in a capability\'s queries.ts (or the migrator); call a function from there.';
 const SQL_IMPORT = { name: 'kysely', importNames: ['sql'], message: SQL_MESSAGE };
 const QUERY_BUILDER_CALLS = [
@@ -71,10 +63,7 @@ export default ts.config(
 		files: SOURCE_FILES,
 		ignores: [
 			'src/lib/server/restricted/**',
-			...SQL_ALLOWED,
-			// TEMPORARY: other helpers are moving these modules' SQL into queries.ts; the lead
-			// removes this entry after merging their branches.
-			...SQL_PENDING_ELSEWHERE
+			...SQL_ALLOWED
 		],
 		rules: {
 			'no-restricted-imports': ['error', { paths: [SQL_IMPORT], patterns: [RESTRICTED_SCHEMA_IMPORT] }],

@@ -131,12 +131,11 @@ async function tableSource(db: Kysely<Database>, layer: Exclude<TileLayer, 'oppo
 		}
 		case 'resident-skills': {
 			if (!place) throw new ApiError('bad_request', 'place is required for resident-skills tiles.');
-			const readiness = params.get('readiness') ?? 'any';
-			if (!(READINESS as readonly string[]).includes(readiness)) throw new ApiError('bad_request', `readiness must be one of ${READINESS.join(', ')}.`);
+			const readiness = readinessParam(params);
 			if (!(await placeExists(db, place))) throw new ApiError('not_found', `There is no place "${place}".`);
 			const cfg = config();
 			await ensurePublication(db, place, { k: cfg.privacyK, roundingBase: cfg.privacyRoundingBase });
-			return publishedUnitSource(place, filterKey({ skill: params.get('skill') ?? 'all', readiness: readiness as Readiness }));
+			return publishedUnitSource(place, filterKey({ skill: params.get('skill') ?? 'all', readiness }));
 		}
 	}
 }
@@ -221,4 +220,11 @@ async function renderTile(db: Kysely<Database>, layer: TileLayer, request: TileR
 	let tile = index.getTile(z, x, y);
 	if (tile && counted) tile = { ...tile, features: binVtFeatures(tile.features as VtFeature[], counted.category, counted.cells, 4096) as typeof tile.features };
 	return { bytes: tile && tile.features.length > 0 ? fromGeojsonVt({ [layer]: tile }, { version: 2, extent: 4096 }) : new Uint8Array(0), engine: 'geojson-vt', shared };
+}
+
+/** The resident layer's `readiness` parameter (default any), shared by its tiles and their summary. */
+export function readinessParam(params: URLSearchParams): Readiness {
+	const readiness = params.get('readiness') ?? 'any';
+	if (!(READINESS as readonly string[]).includes(readiness)) throw new ApiError('bad_request', `readiness must be one of ${READINESS.join(', ')}.`);
+	return readiness as Readiness;
 }

@@ -10,9 +10,9 @@ import type { ResidentTileSummary, ScoreTileSummary, TileSummary } from '../../c
 import { valueDistribution } from '../../domain/tiles/distribution';
 import type { Database, Role } from '../db/schema';
 import { ApiError } from '../http/errors';
-import { getResidentLayer, parseReadiness } from '../published/layers';
+import { getResidentLayer } from '../published/layers';
 import { getCellScores } from '../scores/service';
-import { checkLayer, scoreRequestOf } from './index';
+import { checkLayer, readinessParam, scoreRequestOf } from './index';
 
 export async function getTileSummary(db: Kysely<Database>, layerName: string, params: URLSearchParams, viewer: Role | undefined): Promise<TileSummary> {
 	const layer = checkLayer(layerName, params);
@@ -28,7 +28,7 @@ export async function getTileSummary(db: Kysely<Database>, layerName: string, pa
 	if (layer === 'resident-skills') {
 		const place = params.get('place');
 		if (!place) throw new ApiError('bad_request', 'place is required for resident-skills tiles.');
-		const residents = await getResidentLayer(db, { placeId: place, skill: params.get('skill') ?? 'all', readiness: parseReadiness(params.get('readiness')) });
+		const residents = await getResidentLayer(db, { placeId: place, skill: params.get('skill') ?? 'all', readiness: readinessParam(params) });
 		const counts = residents.features.map((f) => f.properties.count).filter((c): c is number => c !== null && c > 0);
 		const summary: ResidentTileSummary = {
 			layer,
