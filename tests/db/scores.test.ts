@@ -17,7 +17,7 @@ import { markPublicationStale } from '../../src/lib/server/restricted/records';
 import { compareScenario } from '../../src/lib/server/scores/compare';
 import { explainCell, explainSite, getCellScores, getSiteScores, prepareScores, scoreHeldInputs, scoreInputsDigest, type ScoringContext } from '../../src/lib/server/scores/service';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
-import { openTestDatabase, type TestDatabase } from './support';
+import { asApiError, openTestDatabase, type TestDatabase } from './support';
 
 let database: TestDatabase;
 const PLACE = 'greater-icknield';
@@ -502,13 +502,13 @@ describe('the distance cache and scenarios', () => {
 	it('refuses bad scenario edits with nothing written', async () => {
 		const db = database.db;
 		const scenario = await createScenario(db, null, { place: PLACE, name: 'Edits that fail' });
-		await expect(createScenario(db, null, { place: PLACE, name: 'Edits that fail' })).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/already exists/) });
-		await expect(addSite(db, scenario.id, { name: 'Far away', kind: 'other', location: { lon: 0.1, lat: 51.5 } })).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/5 km/) });
-		await expect(addSite(db, scenario.id, { name: 'Nowhere', kind: 'other' })).rejects.toMatchObject({ code: 'unprocessable' });
-		await expect(addOpportunity(db, scenario.id, { site: 'no-such-site', skillGroup: 'facilities', kind: 'job', title: 'x', count: 1 })).rejects.toMatchObject({ code: 'unprocessable' });
+		await expect(asApiError(createScenario(db, null, { place: PLACE, name: 'Edits that fail' }))).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/already exists/) });
+		await expect(asApiError(addSite(db, scenario.id, { name: 'Far away', kind: 'other', location: { lon: 0.1, lat: 51.5 } }))).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/5 km/) });
+		await expect(asApiError(addSite(db, scenario.id, { name: 'Nowhere', kind: 'other' }))).rejects.toMatchObject({ code: 'unprocessable' });
+		await expect(asApiError(addOpportunity(db, scenario.id, { site: 'no-such-site', skillGroup: 'facilities', kind: 'job', title: 'x', count: 1 }))).rejects.toMatchObject({ code: 'unprocessable' });
 		const site = scenario.sitesList[0]!;
-		await expect(addOpportunity(db, scenario.id, { site: site.id, skillGroup: 'astronauts', kind: 'job', title: 'x', count: 1 })).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/astronauts/) });
-		await expect(getScenario(db, 'not-a-uuid')).rejects.toMatchObject({ code: 'not_found' });
+		await expect(asApiError(addOpportunity(db, scenario.id, { site: site.id, skillGroup: 'astronauts', kind: 'job', title: 'x', count: 1 }))).rejects.toMatchObject({ code: 'unprocessable', message: expect.stringMatching(/astronauts/) });
+		await expect(asApiError(getScenario(db, 'not-a-uuid'))).rejects.toMatchObject({ code: 'not_found' });
 		const after = await getScenario(db, scenario.id);
 		expect(after.changes).toEqual([]);
 		expect(after.opportunities).toBe(scenario.opportunities);
