@@ -109,6 +109,12 @@ async function reachablePaths(role: RoleName, scenario: string): Promise<string[
 			paths.push(...ogcPaths(route, skills, sites, cells));
 		} else if (route === '/tiles/[layer]/[z]/[x]/[y].mvt') {
 			paths.push(...tilePaths(skills));
+		} else if (route === '/tiles/[layer]/summary.json') {
+			// What the map reads beside the score and resident tiles: every filter and method.
+			paths.push(
+				...SCORE_METHODS.map((method) => `/tiles/opportunity-scores/summary.json?place=${PLACE}&method=${method}`),
+				...['all', ...skills].flatMap((skill) => READINESS.map((readiness) => `/tiles/resident-skills/summary.json?place=${PLACE}&skill=${skill}&readiness=${readiness}`))
+			);
 		} else if (route.startsWith('/api/stories/[id]') || route.startsWith('/stories/[id]') || route.startsWith('/present/[id]')) {
 			// Stories hold map parameters and captions a planner typed, no resident data; the list is scanned below.
 			continue;
