@@ -1,6 +1,6 @@
 /**
  * Opens the one Kysely instance over either backend:
- *  - a real PostgreSQL + PostGIS server through postgres.js (kysely-postgres-js), or
+ *  - a real PostgreSQL + PostGIS server through postgres.js (our own Kysely dialect), or
  *  - the embedded PGlite (PostgreSQL 18 + PostGIS 3.6) persisted in a folder.
  * Everything above this module sees only `Kysely<Database>` and the backend's name.
  */
@@ -85,7 +85,7 @@ export function isDatabaseUnavailable(err: unknown): boolean {
 
 async function openPostgres(url: string, max: number): Promise<AtlasDatabase> {
 	const { default: postgres } = await import('postgres');
-	const { PostgresJSDialect } = await import('kysely-postgres-js');
+	const { PostgresJsDialect } = await import('./postgres-js-dialect');
 	const client = postgres(url, {
 		max,
 		onnotice: () => {},
@@ -97,7 +97,7 @@ async function openPostgres(url: string, max: number): Promise<AtlasDatabase> {
 		// bigint (identity columns, counts) as strings is postgres.js's default; say so explicitly.
 		types: {}
 	});
-	const db = new Kysely<Database>({ dialect: new PostgresJSDialect({ postgres: client }) });
+	const db = new Kysely<Database>({ dialect: new PostgresJsDialect(client, isDatabaseUnavailable) });
 	return {
 		db,
 		backend: 'postgres',
