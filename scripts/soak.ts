@@ -28,7 +28,7 @@ const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const READERS = Number(process.env.SOAK_CLIENTS ?? 50);
 const WRITERS = 3;
 /** A request not answered in this long counts as a timeout (the issue saw 193 of them). */
-const REQUEST_TIMEOUT_MS = 10_000;
+const REQUEST_TIMEOUT_MS = Number(process.env.SOAK_REQUEST_TIMEOUT_MS ?? 10_000);
 const PLANNER = { username: 'soak.planner', password: 'soak planner passphrase', role: 'planner' as const };
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -181,13 +181,30 @@ async function main() {
 		const checker = postgres(url, { max: 1, onnotice: () => {} });
 		const stored = await checker<{ name: string; copies: number }[]>`
 			SELECT name, count(*)::int AS copies FROM scenario WHERE name LIKE ${`soak ${run} %`} GROUP BY name`;
-		await checker.end();
 		const copies = new Map(stored.map((row) => [row.name, row.copies]));
 		const acknowledged = writes.filter((write) => write.status === 201);
 		const lost = acknowledged.filter((write) => !copies.has(write.name));
 		const twice = [...copies].filter(([, count]) => count > 1);
 		const refused = writes.filter((write) => write.status !== 201);
 		const refusedButStored = refused.filter((write) => copies.has(write.name));
+		// A refused write may still have committed (the answer, not the write, was lost). Sent again
+		// with the same name it is either stored now (201) or found already stored (422, names are
+		// unique per place): never stored twice.
+		const retried = new Map<number, number>();
+		for (const write of writes.filter((w) => w.status !== 201)) {
+			const answer = await timed(`${base}/api/scenarios`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', origin: base, cookie, accept: 'application/json' },
+				body: JSON.stringify({ place, name: write.name })
+			});
+			const status = answer.status === 422 && /already exists/.test(answer.body) ? 409 : answer.status;
+			retried.set(status, (retried.get(status) ?? 0) + 1);
+		}
+
+		const final = await checker<{ name: string; copies: number }[]>`
+			SELECT name, count(*)::int AS copies FROM scenario WHERE name LIKE ${`soak ${run} %`} GROUP BY name`;
+		await checker.end();
+		const storedOnce = writes.filter((write) => final.find((row) => row.name === write.name)?.copies === 1).length;
 
 		console.log('');
 		log(`data: the demo place (${place}), ${SECONDS} s, ${READERS} readers, ${WRITERS} writers`);
@@ -205,7 +222,10 @@ async function main() {
 		);
 		log(
 			`ledger: acknowledged but missing ${lost.length}; stored twice ${twice.length}; ` +
-				`refused yet stored (in doubt at the restart) ${refusedButStored.length}`
+				`refused yet stored (committed, answer lost) ${refusedButStored.length}`
+		);
+		log(
+			`refused writes sent again with the same name: ${[...retried].map(([status, count]) => `${status === 409 ? 'already stored (422)' : status}: ${count}`).join(', ') || 'none'}`
 		);
 		const failed =
 			before.some((s) => !ok(s)) ||
@@ -213,7 +233,9 @@ async function main() {
 			!Number.isFinite(firstGood) ||
 			firstGood - backAt > 5_000 ||
 			lost.length > 0 ||
-			twice.length > 0;
+			twice.length > 0 ||
+			storedOnce !== writes.length;
+		log(`after the retries: ${storedOnce} of ${writes.length} writes stored exactly once`);
 		log(failed ? 'FAILED' : 'passed');
 		if (failed || process.env.SOAK_LOG === '1') console.log(`--- app output (last 40 lines) ---\n${server.output().split('\n').slice(-40).join('\n')}`);
 		process.exitCode = failed ? 1 : 0;

@@ -41,6 +41,9 @@ export async function openDatabase(options: OpenOptions): Promise<AtlasDatabase>
 /** Seconds a new connection to the server may take before the request is answered 503. */
 export const CONNECT_TIMEOUT_SECONDS = 3;
 
+/** The longest wait between reconnection attempts while the server is away. */
+const RECONNECT_CEILING_SECONDS = 1;
+
 /** postgres.js and Node socket error codes that mean "the server cannot be reached right now". */
 const UNREACHABLE_CODES = new Set([
 	'ECONNREFUSED',
@@ -94,6 +97,11 @@ async function openPostgres(url: string, max: number): Promise<AtlasDatabase> {
 		connect_timeout: CONNECT_TIMEOUT_SECONDS,
 		// Idle connections are dropped and re-made, so few stale sockets meet a restarted server.
 		idle_timeout: 30,
+		// Seconds before a closed connection reconnects. postgres.js's default grows 3^n/100 s with a
+		// count shared by the whole pool, so ten connections failing through one restart waited up
+		// to 20 s each and queries queued on them timed out; capped at 1 s it retries within reach
+		// of the 5-s recovery the app promises.
+		backoff: (retries: number) => Math.min(0.1 * 2 ** retries, RECONNECT_CEILING_SECONDS),
 		// bigint (identity columns, counts) as strings is postgres.js's default; say so explicitly.
 		types: {}
 	});

@@ -110,7 +110,8 @@ class PostgresJsDriver implements Driver {
 	}
 
 	async destroy(): Promise<void> {
-		await this.sql.end();
+		// Without a timeout, end() waited forever for a connection still reconnecting after a restart.
+		await this.sql.end({ timeout: 5 });
 	}
 }
 
