@@ -79,3 +79,30 @@ describe('bad input on every GET route of the access table never gives a 5xx', (
 		});
 	}
 });
+
+/** Text fields the JSON API takes, each given a NUL: PostgreSQL cannot store one, so each must be refused first. */
+const NUL_BODY = JSON.stringify(
+	Object.fromEntries(
+		['place', 'placeId', 'skillGroupId', 'name', 'title', 'caption', 'description', 'kind', 'username', 'displayName'].map((field) => [
+			field,
+			`bad\u0000${field}`
+		])
+	)
+);
+
+const writeRoutes = Object.entries(ROUTE_POLICY).flatMap(([route, methods]) =>
+	isApi(route) ? (['POST', 'PATCH'] as const).filter((method) => methods[method]).map((method) => [route, method] as const) : []
+);
+
+describe('a NUL in any text field of a JSON body, on every API route that takes one, never gives a 5xx', () => {
+	for (const [route, method] of writeRoutes) {
+		it(`${method} ${route}`, async () => {
+			const pathOnly = fill(route, (name) => PLAUSIBLE[name] ?? 'greater-icknield');
+			const response = await request('administrator', method, pathOnly, { body: NUL_BODY, contentType: 'application/json' });
+			const body = await response.text();
+			expect(response.status, `${method} ${pathOnly} answered ${response.status}: ${body.slice(0, 300)}`).toBeGreaterThanOrEqual(400);
+			expect(response.status, `${method} ${pathOnly}: ${body.slice(0, 300)}`).toBeLessThan(500);
+			expect((JSON.parse(body) as { error?: { code?: unknown } }).error?.code, body.slice(0, 300)).toEqual(expect.any(String));
+		});
+	}
+});
