@@ -8,6 +8,7 @@ import { deniedPage } from '$lib/server/auth/denied-page';
 import { nulInUrl } from '$lib/domain/text/nul';
 import { forbidden, malformed, unauthenticated } from '$lib/server/errors';
 import { errorResponse } from '$lib/server/http/errors';
+import { isDatabaseUnavailable } from '$lib/server/db/index';
 
 /**
  * Start-up: open and migrate the database before the first request is served, and load the demo
@@ -77,7 +78,15 @@ function closeIfBodyUnread(event: RequestEvent, response: Response): Response {
 }
 
 export const handle: Handle = async ({ event, resolve }) => {
-	return closeIfBodyUnread(event, await guard({ event, resolve }));
+	let response: Response;
+	try {
+		response = await guard({ event, resolve });
+	} catch (err) {
+		// The session lookup needs the database: while it restarts, a 503 to retry, not a 500.
+		if (!isDatabaseUnavailable(err)) throw err;
+		response = errorResponse(err);
+	}
+	return closeIfBodyUnread(event, response);
 };
 
 const guard: Handle = async ({ event, resolve }) => {

@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toWgs84 } from './crs';
-import { checkGeometry, MAX_POSITIONS_PER_FEATURE, rawPositions } from './geometry';
+import {
+	checkGeometry,
+	MAX_POLYGONS_PER_FEATURE,
+	MAX_POSITIONS_PER_FEATURE,
+	MAX_RINGS_PER_FEATURE,
+	measureCoordinates,
+	rawPositions
+} from './geometry';
 
 const lonLat = toWgs84(4326);
 const square = [
@@ -96,5 +103,40 @@ describe('rawPositions', () => {
 			[4, 5],
 			[1, 2]
 		]);
+	});
+});
+
+describe('size and nesting limits, checked before any position is read', () => {
+	it('measures a list nested 100,000 deep without recursion', () => {
+		let nested: unknown = [0, 0];
+		for (let i = 0; i < 100_000; i++) nested = [nested];
+		expect(measureCoordinates(nested)).toEqual({ positions: 1, depth: 100_001 });
+		expect(checkGeometry({ type: 'MultiPolygon', coordinates: nested }, 'polygon', 4326, lonLat)).toEqual({
+			problem: 'the coordinates are nested 100001 lists deep; a MultiPolygon has 4: the file is damaged or not GeoJSON, re-export it'
+		});
+	});
+
+	it('guesses the CRS from a 1,000,000-position ring without overflowing the stack', () => {
+		const ring = Array.from({ length: 1_000_000 }, (_, i) => [-1.9 - i * 1e-8, 52.5]);
+		let count = 0;
+		for (const position of rawPositions({ type: 'Polygon', coordinates: [ring] })) count += position.length / 2;
+		expect(count).toBe(1_000_000);
+	});
+
+	it('refuses more positions than the limit, saying how to simplify', () => {
+		const ring = Array.from({ length: MAX_POSITIONS_PER_FEATURE + 1 }, () => [-1.95, 52.49]);
+		const result = checkGeometry({ type: 'Polygon', coordinates: [ring] }, 'polygon', 4326, lonLat);
+		expect(result).toEqual({ problem: expect.stringMatching(/^the geometry has 100001 positions; at most 100000 .*simplify/) });
+	});
+
+	it('refuses more polygons or rings than the limits, saying what to do', () => {
+		const parts = Array.from({ length: MAX_POLYGONS_PER_FEATURE + 1 }, () => [square]);
+		expect(checkGeometry({ type: 'MultiPolygon', coordinates: parts }, 'polygon', 4326, lonLat)).toEqual({
+			problem: expect.stringMatching(/^the geometry has 501 polygons; at most 500 .*dissolve/)
+		});
+		const holes = Array.from({ length: MAX_RINGS_PER_FEATURE + 1 }, () => square);
+		expect(checkGeometry({ type: 'Polygon', coordinates: holes }, 'polygon', 4326, lonLat)).toEqual({
+			problem: expect.stringMatching(/^the geometry has 5001 rings; at most 5000 .*holes/)
+		});
 	});
 });

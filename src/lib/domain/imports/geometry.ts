@@ -18,6 +18,24 @@ export type ImportGeometry = Point | MultiPolygon;
  */
 export const MAX_POSITIONS_PER_FEATURE = 100_000;
 
+/**
+ * Per-feature polygon ceiling. A ward or LSOA has a handful of parts; a thousand overlapping
+ * parts made PostGIS's validity check and ST_MakeValid run out of memory in the embedded build.
+ */
+export const MAX_POLYGONS_PER_FEATURE = 500;
+
+/** Per-feature ring ceiling (outer rings and holes together), for the same reason. */
+export const MAX_RINGS_PER_FEATURE = 5_000;
+
+/**
+ * The largest invalid polygon --make-valid repairs. ST_MakeValid on a self-intersecting polygon
+ * of 99,999 vertices ran for minutes; generalised boundaries that need repair have far fewer.
+ */
+export const MAX_REPAIR_POSITIONS = 20_000;
+
+/** How deeply a MultiPolygon's coordinates nest lists: polygons, rings, positions, numbers. */
+const MAX_NESTING = 4;
+
 export type GeometryResult =
 	| { readonly geometry: ImportGeometry; readonly positions: number }
 	| { readonly problem: string };
@@ -34,7 +52,8 @@ export function* rawPositions(raw: unknown): Generator<readonly [number, number]
 		if (!Array.isArray(item)) continue;
 		if (typeof item[0] === 'number' && typeof item[1] === 'number') {
 			if (Number.isFinite(item[0]) && Number.isFinite(item[1])) yield [item[0], item[1]];
-		} else stack.push(...item);
+			// One at a time: spreading a 1,000,000-item list into push() overflows the call stack.
+		} else for (const child of item) stack.push(child);
 	}
 }
 
@@ -112,13 +131,32 @@ function readPolygon(raw: unknown, where: string, crs: Crs): Located<Ring[]> {
 	return { value: rings };
 }
 
-function countPositions(raw: unknown): number {
-	if (!Array.isArray(raw)) return 0;
-	if (typeof raw[0] === 'number' || raw.length === 0) return 1;
-	let total = 0;
-	for (const item of raw) total += countPositions(item);
-	return total;
+export interface CoordinateShape {
+	/** Number pairs (or longer tuples) found. */
+	readonly positions: number;
+	/** Lists nested inside one another, the outermost included (a Point's coordinates: 1). */
+	readonly depth: number;
 }
+
+/**
+ * Counts positions and nesting without recursion, so a file nested 100,000 lists deep is measured
+ * and refused instead of overflowing the stack. Stops counting once past `stopAfter` positions.
+ */
+export function measureCoordinates(raw: unknown, stopAfter = Infinity): CoordinateShape {
+	if (!Array.isArray(raw)) return { positions: 0, depth: 0 };
+	let positions = 0;
+	let depth = 0;
+	const stack: Array<[unknown[], number]> = [[raw, 1]];
+	while (stack.length && positions <= stopAfter) {
+		const [list, level] = stack.pop()!;
+		depth = Math.max(depth, level);
+		if (list.length === 0 || typeof list[0] === 'number') positions++;
+		else for (const item of list) if (Array.isArray(item)) stack.push([item, level + 1]);
+	}
+	return { positions, depth };
+}
+
+const EXPECTED_DEPTH: Readonly<Record<string, number>> = { Point: 1, MultiPoint: 2, Polygon: 3, MultiPolygon: 4 };
 
 /**
  * Checks a raw geometry (GeoJSON-shaped, in `crs`) and returns it in WGS84: polygons as a
@@ -132,9 +170,38 @@ export function checkGeometry(raw: unknown, shape: GeometryShape, crs: Crs, proj
 	if (type === undefined || !Array.isArray(coordinates)) {
 		return { problem: `the geometry is not GeoJSON (${wanted} with "type" and "coordinates")` };
 	}
-	const positions = countPositions(coordinates);
+	// Sizes are checked before any position is read: PostGIS must never see a runaway geometry.
+	const { positions, depth } = measureCoordinates(coordinates);
+	if (depth > MAX_NESTING) {
+		const expected = EXPECTED_DEPTH[type];
+		return {
+			problem:
+				`the coordinates are nested ${depth} lists deep; ` +
+				(expected ? `a ${type} has ${expected}` : `a MultiPolygon has ${MAX_NESTING}`) +
+				': the file is damaged or not GeoJSON, re-export it'
+		};
+	}
 	if (positions > MAX_POSITIONS_PER_FEATURE) {
-		return { problem: `the geometry has ${positions} positions; at most ${MAX_POSITIONS_PER_FEATURE} are accepted per feature` };
+		return {
+			problem:
+				`the geometry has ${positions} positions; at most ${MAX_POSITIONS_PER_FEATURE} are accepted per feature: ` +
+				'simplify it first (e.g. mapshaper -simplify 10% or QGIS Simplify), which keeps its shape at map scale'
+		};
+	}
+	if (type === 'MultiPolygon' && coordinates.length > MAX_POLYGONS_PER_FEATURE) {
+		return {
+			problem:
+				`the geometry has ${coordinates.length} polygons; at most ${MAX_POLYGONS_PER_FEATURE} are accepted per feature: ` +
+				'dissolve overlapping parts or split the feature into several (e.g. QGIS Dissolve, or Multipart to singleparts)'
+		};
+	}
+	const rings = type === 'MultiPolygon' ? coordinates.reduce((sum: number, polygon) => sum + (Array.isArray(polygon) ? polygon.length : 0), 0) : type === 'Polygon' ? coordinates.length : 0;
+	if (rings > MAX_RINGS_PER_FEATURE) {
+		return {
+			problem:
+				`the geometry has ${rings} rings; at most ${MAX_RINGS_PER_FEATURE} are accepted per feature: ` +
+				'remove slivers and tiny holes first (e.g. QGIS Delete holes) or split the feature'
+		};
 	}
 
 	if (shape === 'point') {

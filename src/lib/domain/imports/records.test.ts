@@ -55,6 +55,17 @@ describe('validateImport', () => {
 		]);
 	});
 
+	it('refuses a NUL character in any text cell as the row\'s problem (PostgreSQL cannot store it)', () => {
+		const file = geojsonFile([
+			{ attributes: { id: 'a\u0000b', name: 'A', kind: 'housing', status: 'planned' }, geometry: square(-1.95, 52.49) },
+			{ attributes: { id: 'c', name: 'C', kind: 'housing', status: 'planned', owners: ['x\u0000'] }, geometry: square(-1.95, 52.49) }
+		]);
+		expect(problems(validateImport(file, { kind: 'macro-assets' }))).toEqual([
+			'feature 1 (id "a\\u0000b"): field "id": contains a NUL character (\\u0000), which the database cannot store: remove it from the file',
+			'feature 2 (id "c"): field "owners": contains a NUL character (\\u0000), which the database cannot store: remove it from the file'
+		]);
+	});
+
 	it('collects every bad row up to the limit, then says it stopped', () => {
 		const file = geojsonFile(
 			Array.from({ length: 80 }, (_, i) => ({ attributes: { name: `Hub ${i}`, hub_type: 'pub' }, geometry: { type: 'Point', coordinates: [-1.9, 52.5] } }))

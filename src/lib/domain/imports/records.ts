@@ -106,7 +106,16 @@ const ID_STEMS: Readonly<Record<ImportKind, string>> = {
 };
 
 /** Reads one cell as a field's type. */
+function containsNul(raw: unknown): boolean {
+	if (typeof raw === 'string') return raw.includes('\u0000');
+	return Array.isArray(raw) && raw.some((item) => typeof item === 'string' && item.includes('\u0000'));
+}
+
 export function readCell(type: FieldType, raw: unknown): CellResult<FieldValue> {
+	// PostgreSQL cannot store U+0000 in text; refused here it is a row's problem, not a crash.
+	if (containsNul(raw)) {
+		return { problem: 'contains a NUL character (\\u0000), which the database cannot store: remove it from the file' };
+	}
 	switch (type.type) {
 		case 'id': {
 			const text = readText(raw);

@@ -51,3 +51,13 @@ describe('parseGeometryText', () => {
 		expect(parseGeometryText(text)).toEqual({ problem });
 	});
 });
+
+describe('bracket nesting', () => {
+	it('refuses WKT nested deeper than its type allows, without recursing into it', () => {
+		const depth = 200_000;
+		expect(parseGeometryText(`MULTIPOLYGON ${'('.repeat(depth)}1 2${')'.repeat(depth)}`)).toEqual({
+			problem: 'nests brackets 200000 deep; a MULTIPOLYGON has at most 3: the cell is damaged, re-export it'
+		});
+		expect(parseGeometryText('POINT ((1 2))')).toEqual({ problem: 'nests brackets 2 deep; a POINT has at most 1: the cell is damaged, re-export it' });
+	});
+});

@@ -55,6 +55,27 @@ function tokenize(text: string): string[] | undefined {
 	return tokens;
 }
 
+/** The bracket depth each WKT type has: MULTIPOLYGON (((x y, ...)), ...) is three deep. */
+const WKT_DEPTHS: Readonly<Record<string, number>> = {
+	POINT: 1,
+	MULTIPOINT: 2,
+	LINESTRING: 1,
+	MULTILINESTRING: 2,
+	POLYGON: 2,
+	MULTIPOLYGON: 3
+};
+
+/** The deepest bracket nesting among the tokens, counted without recursion. */
+function bracketDepth(tokens: readonly string[], from: number): number {
+	let depth = 0;
+	let deepest = 0;
+	for (let index = from; index < tokens.length; index++) {
+		if (tokens[index] === '(') deepest = Math.max(deepest, ++depth);
+		else if (tokens[index] === ')') depth--;
+	}
+	return deepest;
+}
+
 function parseWkt(text: string): GeometryText {
 	const tokens = tokenize(text);
 	if (!tokens) return { problem: 'is not WKT, EWKT or a GeoJSON geometry' };
@@ -74,6 +95,11 @@ function parseWkt(text: string): GeometryText {
 	}
 	if (['Z', 'M', 'ZM'].includes(tokens[at]?.toUpperCase() ?? '')) at++;
 	if (tokens[at]?.toUpperCase() === 'EMPTY') return { problem: `is an empty ${word}` };
+	// Checked before the (recursive) reader runs, so a cell of 200,000 brackets cannot exhaust the stack.
+	const depth = bracketDepth(tokens, at);
+	if (depth > WKT_DEPTHS[word]!) {
+		return { problem: `nests brackets ${depth} deep; a ${word} has at most ${WKT_DEPTHS[word]}: the cell is damaged, re-export it` };
+	}
 
 	const readGroup = (): Nested | undefined => {
 		if (tokens[at] !== '(') return undefined;

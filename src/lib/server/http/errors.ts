@@ -5,6 +5,7 @@
  */
 import { error, json } from '@sveltejs/kit';
 import { DomainError, type DomainErrorKind } from '../errors';
+import { isDatabaseUnavailable } from '../db/index';
 
 export type ApiErrorCode =
 	| 'bad_request'
@@ -14,7 +15,8 @@ export type ApiErrorCode =
 	| 'conflict'
 	| 'payload_too_large'
 	| 'unprocessable'
-	| 'internal';
+	| 'internal'
+	| 'unavailable';
 
 const STATUS: Record<ApiErrorCode, number> = {
 	bad_request: 400,
@@ -24,8 +26,12 @@ const STATUS: Record<ApiErrorCode, number> = {
 	conflict: 409,
 	payload_too_large: 413,
 	unprocessable: 422,
-	internal: 500
+	internal: 500,
+	unavailable: 503
 };
+
+/** Seconds a client is asked to wait while the database restarts (it is back within a few). */
+export const RETRY_AFTER_SECONDS = 2;
 
 export class ApiError extends Error {
 	override name = 'ApiError';
@@ -57,6 +63,16 @@ export function toApiError(err: DomainError): ApiError {
 	return new ApiError(CODE_OF_KIND[err.kind], err.message, err.details);
 }
 
+let lastUnavailableLog = 0;
+
+/** One line per few seconds: during a restart every request fails alike, and the log is for people. */
+function logUnavailable(err: unknown): void {
+	const now = Date.now();
+	if (now - lastUnavailableLog < 5_000) return;
+	lastUnavailableLog = now;
+	console.warn(`[atlas] database unavailable, answering 503: ${(err as { code?: string }).code ?? (err as Error).message}`);
+}
+
 export function errorResponse(err: unknown): Response {
 	if (err instanceof DomainError) err = toApiError(err);
 	if (err instanceof ApiError) {
@@ -64,6 +80,13 @@ export function errorResponse(err: unknown): Response {
 			{ error: { code: err.code, message: err.message, ...(err.details === undefined ? {} : { details: err.details }) } },
 			// Connection: close for an unread body (413 and refusals) is set once, in hooks.server.ts.
 			{ status: err.status }
+		);
+	}
+	if (isDatabaseUnavailable(err)) {
+		logUnavailable(err);
+		return json(
+			{ error: { code: 'unavailable', message: 'The database is restarting or unreachable; try again in a moment.' } },
+			{ status: 503, headers: { 'Retry-After': String(RETRY_AFTER_SECONDS), 'Cache-Control': 'no-store' } }
 		);
 	}
 	console.error(err);

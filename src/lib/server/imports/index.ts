@@ -10,6 +10,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { ImportCommand } from '../../domain/imports/arguments';
 import type { Crs } from '../../domain/imports/crs';
+import { MAX_REPAIR_POSITIONS } from '../../domain/imports/geometry';
 import { KIND_SPECS, type ImportKind, type Reference } from '../../domain/imports/kinds';
 import { ProblemList } from '../../domain/imports/problems';
 import { validateImport, type ImportRecord, type ValidImport } from '../../domain/imports/records';
@@ -87,11 +88,19 @@ async function checkPolygonValidity(db: Kysely<Database>, valid: ValidImport, ma
 	const problems = new ProblemList();
 	const repair = new Set<number>();
 	const byNumber = new Map(valid.records.map((record) => [record.number, record]));
+	const tryRepair = new Set(
+		makeValid ? valid.records.filter((record) => record.positions <= MAX_REPAIR_POSITIONS).map((record) => record.number) : []
+	);
 	for (const batch of batches(valid.records)) {
-		for (const invalid of await findInvalidPolygons(db, batch)) {
-			const label = byNumber.get(invalid.number)!.label;
+		for (const invalid of await findInvalidPolygons(db, batch, tryRepair)) {
+			const { label, positions } = byNumber.get(invalid.number)!;
 			if (makeValid && invalid.repairable) repair.add(invalid.number);
-			else if (makeValid) problems.add(`${label}: the polygon is not valid (${invalid.reason}) and repairing it leaves no area`);
+			else if (makeValid && !tryRepair.has(invalid.number)) {
+				problems.add(
+					`${label}: the polygon is not valid (${invalid.reason}) and has ${positions} positions; --make-valid repairs at most ` +
+						`${MAX_REPAIR_POSITIONS}: simplify it first, or repair it in a GIS (e.g. QGIS Fix geometries)`
+				);
+			} else if (makeValid) problems.add(`${label}: the polygon is not valid (${invalid.reason}) and repairing it leaves no area`);
 			else {
 				problems.add(
 					`${label}: the polygon is not valid (${invalid.reason}); fix it, or pass --make-valid to store it repaired by ST_MakeValid`

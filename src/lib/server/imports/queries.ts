@@ -107,7 +107,7 @@ function repairedSql(geometry: RawBuilder<unknown>): RawBuilder<unknown> {
 export interface InvalidGeometry {
 	readonly number: number;
 	readonly reason: string;
-	/** Whether ST_MakeValid leaves any polygon (false: the feature collapses to lines or nothing). */
+	/** Whether ST_MakeValid leaves any polygon (false: it collapses to lines or nothing, or was not tried). */
 	readonly repairable: boolean;
 }
 
@@ -115,13 +115,19 @@ export interface InvalidGeometry {
  * Polygons PostGIS considers invalid (self-intersecting rings, holes outside shells). Run on
  * geometries already checked for structure, which GEOS's validity test handles safely even in the
  * embedded build; invalid ones are refused or repaired before any overlay operation meets them.
+ * ST_MakeValid runs only for the records in `tryRepair`: on a large self-intersecting polygon it
+ * is the slow part (minutes), so it is not spent on a refusal.
  */
-export async function findInvalidPolygons(db: Db, records: readonly ImportRecord[]): Promise<InvalidGeometry[]> {
-	const rows = records.map((record) => sql`(${record.number}::integer, ${geometrySql(record)})`);
+export async function findInvalidPolygons(
+	db: Db,
+	records: readonly ImportRecord[],
+	tryRepair: ReadonlySet<number> = new Set()
+): Promise<InvalidGeometry[]> {
+	const rows = records.map((record) => sql`(${record.number}::integer, ${geometrySql(record)}, ${tryRepair.has(record.number)}::boolean)`);
 	const { rows: invalid } = await sql<{ number: number; reason: string; repairable: boolean }>`
 		SELECT candidate.number, ST_IsValidReason(candidate.geom) AS reason,
-		       NOT ST_IsEmpty(${repairedSql(sql`candidate.geom`)}) AS repairable
-		FROM (VALUES ${sql.join(rows)}) AS candidate (number, geom)
+		       CASE WHEN candidate.try_repair THEN NOT ST_IsEmpty(${repairedSql(sql`candidate.geom`)}) ELSE false END AS repairable
+		FROM (VALUES ${sql.join(rows)}) AS candidate (number, geom, try_repair)
 		WHERE NOT ST_IsValid(candidate.geom)
 		ORDER BY candidate.number`.execute(db);
 	return invalid;
