@@ -29,16 +29,21 @@ function projectedToWgs84(x: number, y: number, srid: number) {
 
 // ---------------------------------------------------------------- resident records
 
-/** One stored resident record, as the researcher who collected it (or an administrator) sees it. */
-export interface StoredResidentRecord {
-	id: string;
-	placeId: string;
+/** What a person-level record says of a resident's skills, alike whether collected or synthetic. */
+export interface ResidentSkills {
 	skillGroupId: string;
 	qualificationLevel: number | null;
 	overseasQualification: boolean;
 	englishTestPassed: boolean;
 	professionallyRegistered: boolean;
-	languages: string[];
+	/** Main language first. */
+	languages: readonly string[];
+}
+
+/** One stored resident record, as the researcher who collected it (or an administrator) sees it. */
+export interface StoredResidentRecord extends ResidentSkills {
+	id: string;
+	placeId: string;
 	/** Centre of the resident's base cell, WGS84. */
 	cell: { lon: number; lat: number };
 	collectedBy: string | null;
@@ -122,15 +127,9 @@ export async function locateInPlace(db: Db, placeId: string, lon: number, lat: n
 }
 
 /** What is stored of one resident; the cell centre is in the place's projected CRS (metres). */
-export interface ResidentToStore {
+export interface ResidentToStore extends ResidentSkills {
 	id: string;
 	placeId: string;
-	skillGroupId: string;
-	qualificationLevel: number | null;
-	overseasQualification: boolean;
-	englishTestPassed: boolean;
-	professionallyRegistered: boolean;
-	languages: readonly string[];
 	cell: { x: number; y: number };
 	locationSource: 'chosen_point' | 'synthetic';
 	collectedBy: string | null;

@@ -12,7 +12,7 @@ import { writeAudit, type Actor } from '../audit/log';
 import type { Database, Role } from '../db/schema';
 import { DomainError } from '../errors';
 import { skillGroupExists } from '../assets/queries';
-import { deletePublication, deleteResident, insertResident, locateInPlace, selectResidentRecords, type StoredResidentRecord } from './queries';
+import { deletePublication, deleteResident, insertResident, locateInPlace, selectResidentRecords, type ResidentSkills, type StoredResidentRecord } from './queries';
 
 /** Edge of the base hexagon (ST_HexagonGrid size) that every resident location is snapped to. */
 export const BASE_CELL_SIZE_M = 250;
@@ -25,14 +25,8 @@ export interface Viewer {
 
 export type ResidentRecord = StoredResidentRecord;
 
-export interface NewResidentRecord {
+export interface NewResidentRecord extends ResidentSkills {
 	placeId: string;
-	skillGroupId: string;
-	qualificationLevel: number | null;
-	overseasQualification: boolean;
-	englishTestPassed: boolean;
-	professionallyRegistered: boolean;
-	languages: string[];
 	/** The point the resident picked (WGS84); snapped to its cell on arrival. */
 	location: { lon: number; lat: number };
 }

@@ -5,18 +5,12 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { markPublicationStale } from './records';
-import { deleteResidentsOfPlace as deleteResidentRows, insertResidents } from './queries';
+import { deleteResidentsOfPlace as deleteResidentRows, insertResidents, type ResidentSkills } from './queries';
 
 export { countRealResidents } from './queries';
 
-export interface SyntheticResident {
+export interface SyntheticResident extends ResidentSkills {
 	id: string;
-	skillGroupId: string;
-	qualificationLevel: number | null;
-	overseasQualification: boolean;
-	englishTestPassed: boolean;
-	professionallyRegistered: boolean;
-	languages: readonly string[];
 	/** Centre of the resident's base cell in the place's projected CRS. */
 	cell: { x: number; y: number };
 }
