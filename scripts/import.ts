@@ -1,6 +1,7 @@
 /**
  * `npm run import -- <kind> <file> [options]`: loads a GeoJSON, CSV or shapefile (or, as `osm`, a
- * walking network from an OpenStreetMap .osm/.osm.pbf file) into the configured database in one
+ * walking network from an OpenStreetMap .osm/.osm.pbf file, or as `skill-groups` a CSV skills
+ * taxonomy) into the configured database in one
  * transaction. `npm run import -- --help` lists kinds, formats and options.
  * Exit status: 0 imported (or dry run passed), 1 refused (nothing written), 2 usage error.
  */
@@ -9,6 +10,7 @@ import { parseImportArguments } from '../src/lib/server/imports/command-line';
 import { CRS_LABELS } from '../src/lib/domain/imports/crs';
 import { FORMAT_LABELS, recordNoun } from '../src/lib/domain/imports/source';
 import { importFile, ImportRefused, type ImportReport } from '../src/lib/server/imports/index';
+import { describeSkillGroupsImport, importSkillGroups, parseSkillGroupsArguments, skillGroupsUsageText } from '../src/lib/server/imports/skill-groups';
 import { describeOsmImport, importOsmNetwork, PlaceNotChosen } from '../src/lib/server/walking/import';
 import { openDatabaseFor } from './lib/open-database';
 
@@ -45,9 +47,33 @@ function summarise(report: ImportReport): string {
 	return lines.join('\n');
 }
 
-const parsed = parseImportArguments(process.argv.slice(2));
-if ('help' in parsed) {
-	console.log(usageText());
+/** `skill-groups <file.csv>`: the skills taxonomy, not a place's features (src/lib/server/imports/skill-groups.ts). */
+async function runSkillGroups(argv: readonly string[]): Promise<void> {
+	const args = parseSkillGroupsArguments(argv);
+	if ('help' in args) return console.log(skillGroupsUsageText());
+	if ('usageError' in args) {
+		console.error(`import: ${args.usageError}\n\n${skillGroupsUsageText()}`);
+		process.exitCode = 2;
+		return;
+	}
+	const database = await openDatabaseFor('import');
+	try {
+		console.log(describeSkillGroupsImport(await importSkillGroups(database.db, args)));
+	} catch (err) {
+		if (!(err instanceof ImportRefused)) throw err;
+		console.error(`import refused, nothing written: ${err.file}\n  ${err.problems.join('\n  ')}`);
+		process.exitCode = 1;
+	} finally {
+		await database.close();
+	}
+}
+
+const argv = process.argv.slice(2);
+const parsed = argv[0] === 'skill-groups' ? undefined : parseImportArguments(argv);
+if (!parsed) {
+	await runSkillGroups(argv.slice(1));
+} else if ('help' in parsed) {
+	console.log(`${usageText()}\n\n${skillGroupsUsageText()}`);
 } else if ('usageError' in parsed) {
 	console.error(`import: ${parsed.usageError}\n\n${usageText()}`);
 	process.exitCode = 2;

@@ -156,6 +156,8 @@ beforeAll(async () => {
 			geom: geomFrom({ type: 'Point', coordinates: [-1.93, 52.485] })
 		})
 		.execute();
+	// Migration 0009 loads the default taxonomy; this test's world has only its own two groups.
+	await db.deleteFrom('skill_group').execute();
 	await db
 		.insertInto('skill_group')
 		.values([

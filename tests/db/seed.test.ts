@@ -3,6 +3,10 @@
  * what it loads, that everything lies inside the place, that resident points are ST_HexagonGrid
  * cell centres, and that loading is idempotent and reproducible.
  */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hexCellAt } from '../../src/lib/domain/cells/hex';
@@ -227,4 +231,50 @@ describe('hexCellAt against PostGIS', () => {
 			expect(Math.abs(cell.y - row.cy)).toBeLessThan(1e-6);
 		}
 	});
+});
+
+/** `node --import tsx scripts/seed.ts …` with the embedded database pointed at a folder of its own. */
+function runSeed(args: string[], dataDir: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+	return new Promise((resolve, reject) => {
+		const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/seed.ts', ...args], {
+			env: { ...process.env, PGLITE_DATA_DIR: dataDir, DATABASE_URL: '', SEED_ON_EMPTY: 'false' },
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
+		let stdout = '';
+		let stderr = '';
+		child.stdout.on('data', (chunk) => (stdout += chunk));
+		child.stderr.on('data', (chunk) => (stderr += chunk));
+		child.on('error', reject);
+		child.on('close', (status) => resolve({ status, stdout, stderr }));
+	});
+}
+
+describe('npm run seed on the command line (issue 16, part 2)', () => {
+	it('prints help for --help and exits 0 without opening a database', async () => {
+		const dataDir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'atlas-seed-help-')), 'db');
+		try {
+			const help = await runSeed(['--help'], dataDir);
+			expect(help.status).toBe(0);
+			expect(help.stdout).toMatch(/^usage: npm run seed/);
+			expect(help.stdout).toMatch(/--force/);
+			expect(help.stderr).toBe('');
+			// Nothing was opened, so nothing was created, let alone seeded.
+			await expect(fs.stat(dataDir)).rejects.toThrow(/ENOENT/);
+		} finally {
+			await fs.rm(path.dirname(dataDir), { recursive: true, force: true });
+		}
+	}, 60_000);
+
+	it('refuses an unknown option with usage and exit status 2, before opening a database', async () => {
+		const dataDir = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'atlas-seed-bad-')), 'db');
+		try {
+			const refused = await runSeed(['--froce'], dataDir);
+			expect(refused.status).toBe(2);
+			expect(refused.stderr).toMatch(/^seed: unknown option --froce\n\nusage: npm run seed/);
+			expect(refused.stdout).toBe('');
+			await expect(fs.stat(dataDir)).rejects.toThrow(/ENOENT/);
+		} finally {
+			await fs.rm(path.dirname(dataDir), { recursive: true, force: true });
+		}
+	}, 60_000);
 });

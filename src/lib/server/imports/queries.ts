@@ -202,3 +202,44 @@ export async function updateImdBatch(db: Db, records: readonly ImportRecord[]): 
 		RETURNING area.code`.execute(db);
 	return matched.map((row) => row.code);
 }
+
+/** The titles the taxonomy already holds for these SOC 2020 codes (any group's). */
+export async function knownSocTitles(db: Db, codes: readonly string[]): Promise<Map<string, string>> {
+	if (codes.length === 0) return new Map();
+	const rows = await db
+		.selectFrom('skill_group_soc')
+		.select(['soc2020_code', 'soc2020_title'])
+		.where('soc2020_code', 'in', [...new Set(codes)])
+		.orderBy('soc2020_code')
+		.orderBy('skill_group_id')
+		.execute();
+	const titles = new Map<string, string>();
+	for (const row of rows) if (!titles.has(row.soc2020_code)) titles.set(row.soc2020_code, row.soc2020_title);
+	return titles;
+}
+
+/**
+ * Inserts each group (after the existing ones in sort order) or replaces its label and SOC codes;
+ * descriptions and groups not listed are kept. Run inside the import's transaction.
+ */
+export async function upsertImportedSkillGroups(
+	db: Db,
+	groups: readonly { id: string; name: string; soc: readonly { code: string; title: string }[] }[]
+): Promise<{ inserted: number; updated: number }> {
+	const ids = groups.map((g) => g.id);
+	const existing = new Set((await db.selectFrom('skill_group').select('id').where('id', 'in', ids).execute()).map((r) => r.id));
+	const top = await db.selectFrom('skill_group').select((eb) => eb.fn.max('sort_order').as('top')).executeTakeFirst();
+	let next = Number(top?.top ?? 0);
+	for (const g of groups) {
+		if (existing.has(g.id)) {
+			await db.updateTable('skill_group').set({ name: g.name }).where('id', '=', g.id).execute();
+		} else {
+			next += 10;
+			await db.insertInto('skill_group').values({ id: g.id, name: g.name, description: null, sort_order: next }).execute();
+		}
+	}
+	await db.deleteFrom('skill_group_soc').where('skill_group_id', 'in', ids).execute();
+	const socRows = groups.flatMap((g) => g.soc.map((s) => ({ skill_group_id: g.id, soc2020_code: s.code, soc2020_title: s.title })));
+	for (let i = 0; i < socRows.length; i += 500) await db.insertInto('skill_group_soc').values(socRows.slice(i, i + 500)).execute();
+	return { inserted: groups.length - existing.size, updated: existing.size };
+}
