@@ -13,6 +13,8 @@
  *    and their ratio (issue 10's goal: under 1.3×); timed from navigation to the sites drawn, not
  *    to the load event.
  * BENCH_KEEP_DATABASE=1 keeps the scratch database afterwards (its URL is printed).
+ * BENCH_ONLY=sites runs only the sites-drawn comparison (no autocannon, no loaded-map runs): the
+ * quick loop for work on the map page's start. BENCH_RUNS=<n> sets the number of warm runs (7).
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -39,6 +41,8 @@ const LOAD: BenchLoadOptions = { placeId: 'bench-map', sideMetres: 28_400, sites
 const POINTS = 100_000;
 const CONNECTIONS = 50;
 const SECONDS = 8;
+const SITES_ONLY = process.env.BENCH_ONLY === 'sites';
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS ?? 7) || 7);
 
 if (!fs.existsSync(path.join(root, 'build', 'index.js'))) {
 	console.error('bench-map: build/ is missing; run npm run build first');
@@ -128,7 +132,7 @@ try {
 		{ name: 'scores: /api/scores (all cells as GeoJSON)', paths: [`/api/scores?place=${LOAD.placeId}&method=e2sfca&skill=all`] }
 	];
 	console.log(`\nautocannon, ${CONNECTIONS} concurrent clients, ${SECONDS} s each, Accept-Encoding gzip as browsers send (latency in ms; size as sent):`);
-	for (const endpoint of endpoints) {
+	for (const endpoint of SITES_ONLY ? [] : endpoints) {
 		if (!endpoint.cold) for (const p of endpoint.paths) await fetch(`${base}${p}`).then((r) => r.arrayBuffer()); // warm caches
 		let next = 0;
 		// autocannon reports p97.5 but not p95: collect every response time and take it ourselves.
@@ -160,7 +164,7 @@ try {
 		// The browser tests' launcher: the same flags, so the figures are for the map the tests see.
 		const browser = await launchChromium(chromiumPath);
 		try {
-			for (const run of ['cold', 'warm']) {
+			for (const run of SITES_ONLY ? [] : ['cold', 'warm']) {
 				const page = await browser.newPage({ viewport: { width: 1920, height: 1080 } });
 				const mapUrl = `${base}/?place=${LOAD.placeId}&layers=sites,enterprises,scores&scores=e2sfca&skill=all`;
 				const t0 = performance.now();
@@ -194,14 +198,14 @@ try {
 				// One of each first: cold caches (code, tiles, memoised answers) are not what is compared.
 				const cold = { map: await mapPage(), bare: await barePage() };
 				const runs: { map: number[]; bare: number[] } = { map: [], bare: [] };
-				for (let i = 0; i < 7; i++) {
+				for (let i = 0; i < RUNS; i++) {
 					runs.map.push(await mapPage());
 					runs.bare.push(await barePage());
 				}
 				const median = (v: number[]) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
 				const m = median(runs.map);
 				const b = median(runs.bare);
-				console.log(`\nsites drawn, 1920x1080, ${benchSites.length} sites, median of 7 warm runs (first, cold: map ${cold.map.toFixed(0)} ms, bare ${cold.bare.toFixed(0)} ms):`);
+				console.log(`\nsites drawn, 1920x1080, ${benchSites.length} sites, median of ${RUNS} warm runs (first, cold: map ${cold.map.toFixed(0)} ms, bare ${cold.bare.toFixed(0)} ms):`);
 				console.log(`  map page ${m.toFixed(0)} ms (${runs.map.map((v) => v.toFixed(0)).join(', ')})`);
 				console.log(`  bare MapLibre + one GeoJSON polygon layer ${b.toFixed(0)} ms (${runs.bare.map((v) => v.toFixed(0)).join(', ')})`);
 				console.log(`  ratio ${(m / b).toFixed(2)}x (goal < 1.3x)`);
