@@ -15,12 +15,16 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/ogc/collections/[collectionId]/items': '/ogc/collections/macro-assets/items?limit=2',
 	'/ogc/collections/[collectionId]/items/[featureId]': '/ogc/collections/macro-assets/items/city-hospital-site',
 	'/tiles/[layer]/[z]/[x]/[y].mvt': '/tiles/macro-assets/13/4052/2687.mvt',
-	'/sites/[id]': '/sites/midland-metropolitan-university-hospital'
+	'/sites/[id]': '/sites/midland-metropolitan-university-hospital',
+	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
+	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
 const FORM_ACTIONS: Record<string, string[]> = {
 	'/admin/users': ['create', 'setDisabled', 'resetPassword'],
+	'/outreach': ['plan', 'save', 'suggest'],
+	'/outreach/[id]': ['visit', 'delete'],
 	'/records': ['create', 'delete'],
 	'/scenarios': ['create'],
 	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite'],

@@ -91,7 +91,7 @@ const NUL_BODY = JSON.stringify(
 );
 
 const writeRoutes = Object.entries(ROUTE_POLICY).flatMap(([route, methods]) =>
-	isApi(route) ? (['POST', 'PATCH'] as const).filter((method) => methods[method]).map((method) => [route, method] as const) : []
+	isApi(route) ? (['POST', 'PUT', 'PATCH'] as const).filter((method) => methods[method]).map((method) => [route, method] as const) : []
 );
 
 describe('a NUL in any text field of a JSON body, on every API route that takes one, never gives a 5xx', () => {

@@ -63,6 +63,25 @@ async function scanScenario(): Promise<string> {
 	return ((await response.json()) as { id: string }).id;
 }
 
+/**
+ * A researcher's saved route with a visit note: notes are free text a researcher writes about a
+ * visit, readable only by them and administrators. Returns the note, which no scanned answer may hold.
+ */
+async function researcherVisitNote(): Promise<string> {
+	const note = `visit note canary ${Date.now().toString(36)}`;
+	const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'application/json' });
+	const suggested = await request('researcher', 'GET', `/api/routes/suggestions?place=${PLACE}&lon=-1.95&lat=52.49&limit=2`);
+	expect(suggested.status).toBe(200);
+	const stops = ((await suggested.json()) as { hubs: { id: string; lon: number; lat: number }[] }).hubs.map(({ id, lon, lat }) => ({ id, lon, lat }));
+	const created = await request('researcher', 'POST', '/api/routes', json({ name: 'Leak scan round', place: PLACE, stops, return: false, distance: 'straight' }));
+	expect(created.status).toBe(201);
+	const route = (await created.json()) as { id: string };
+	expect((await request('researcher', 'PUT', `/api/routes/${route.id}/visits/${stops[0]!.id}`, json({ visited: true, peopleReached: 2, notes: note }))).status).toBe(200);
+	// The scan would notice it: the owner's own read carries the note.
+	expect(await (await request('researcher', 'GET', `/api/routes/${route.id}`)).text()).toContain(note);
+	return note;
+}
+
 /** Score requests: every method and skill group, and explanations of sample cells and every site. */
 function scorePaths(route: string, skills: string[], sites: string[], cells: string[], scenario: string | null): string[] {
 	// Under a scenario, each method once: the filters were scanned on the baseline already.
@@ -173,6 +192,7 @@ describe('leak scan', () => {
 		let responses = 0;
 		let bytes = 0;
 		const scenario = await scanScenario();
+		const visitNote = await researcherVisitNote();
 		for (const role of ['public', 'planner'] as const) {
 			const paths = await reachablePaths(role, scenario);
 			expect(paths.length).toBeGreaterThan(60);
@@ -188,6 +208,7 @@ describe('leak scan', () => {
 				for (const pair of coordinatePairs(text)) {
 					expect(cells.has(pair), `${role} GET ${path} carries a resident cell coordinate ${pair}`).toBe(false);
 				}
+				expect(text.includes(visitNote), `${role} GET ${path} carries a researcher's visit note`).toBe(false);
 				for (const field of PERSON_LEVEL_FIELDS) {
 					expect(text.includes(`"${field}"`), `${role} GET ${path} carries field ${field}`).toBe(false);
 				}
