@@ -37,6 +37,9 @@ if (!chromiumPath) {
 			await browser?.close();
 		});
 
+		/** How far the page reaches past the screen's right edge, in CSS pixels (0 or less: no sideways scrolling). */
+		const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
 		it('on a phone: six hubs in walking order with times, saved, GPX downloaded, a visit recorded, the sheet printed', async () => {
 			const { context, page, errors } = await openPage(browser, { ...PHONE, acceptDownloads: true });
 			try {
@@ -70,6 +73,7 @@ if (!chromiumPath) {
 				expect(drawn.counts[WALK_BLUE]).toBeGreaterThan(200);
 				await saveScreenshot('outreach-phone-route-map.png', await routeMap.screenshot());
 				await saveScreenshot('outreach-phone-plan.png', await page.screenshot({ fullPage: true }));
+				expect(await sidewaysOverflow(page), 'the planner scrolls sideways on a 390 px phone').toBeLessThanOrEqual(0);
 
 				await page.getByLabel('Name (to save)').fill(`Phone round ${Date.now()}`);
 				await page.getByTestId('save-route').click();
@@ -91,6 +95,7 @@ if (!chromiumPath) {
 				await first.getByRole('button', { name: 'Save outcome' }).click();
 				await first.getByRole('status').waitFor();
 				await saveScreenshot('outreach-phone-route.png', await page.screenshot({ fullPage: true }));
+				expect(await sidewaysOverflow(page), 'the route page scrolls sideways on a 390 px phone').toBeLessThanOrEqual(0);
 
 				await page.getByTestId('route-sheet-link').click();
 				await page.waitForURL(`${baseUrl}/outreach/${id}/sheet`);
@@ -132,6 +137,19 @@ if (!chromiumPath) {
 				// No map without JavaScript: the sketch shows the route.
 				await expect(page.getByTestId('route-sketch').locator('.stop').count()).resolves.toBe(shown);
 				await expect(hubs.nth(4).isChecked()).resolves.toBe(true);
+
+				// Saved and a visit recorded, still without JavaScript: each form posts and the page comes back.
+				await page.getByLabel('Name (to save)').fill(`No-script round ${Date.now()}`);
+				await page.getByTestId('save-route').click();
+				await page.waitForURL((url) => /^\/outreach\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 30_000 });
+				const first = page.getByTestId('route-stops').locator(':scope > li').first();
+				await first.getByLabel('Visited').check();
+				await first.getByLabel('People reached').fill('4');
+				await first.getByRole('button', { name: 'Save outcome' }).click();
+				await page.waitForLoadState('load');
+				const again = page.getByTestId('route-stops').locator(':scope > li').first();
+				await expect(again.getByLabel('People reached').inputValue()).resolves.toBe('4');
+				await expect(again.getByLabel('Visited').isChecked()).resolves.toBe(true);
 			} finally {
 				await context.close();
 			}
