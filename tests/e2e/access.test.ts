@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { decideAccess, ROUTE_POLICY } from '../../src/lib/server/auth/policy';
 import { request, type RoleName } from './http';
 
-const ROLES: RoleName[] = ['public', 'researcher', 'planner', 'administrator'];
+const ROLES: RoleName[] = ['public', 'researcher', 'planner', 'administrator', 'coordinator', 'partner', 'network'];
 const SAMPLE_PATH: Record<string, string> = {
 	'/api/places/[id]/macro-assets': '/api/places/greater-icknield/macro-assets',
 	'/api/layers/resident-skills': '/api/layers/resident-skills?place=greater-icknield&skill=all&readiness=any',

@@ -27,7 +27,10 @@ import { ensureBuilt, freePort, ROOT, startServer, type RunningServer } from './
 export const E2E_ACCOUNTS = {
 	researcher: { username: 'e2e.researcher', password: 'e2e researcher passphrase' },
 	planner: { username: 'e2e.planner', password: 'e2e planner passphrase' },
-	administrator: { username: 'e2e.admin', password: 'e2e administrator passphrase' }
+	administrator: { username: 'e2e.admin', password: 'e2e administrator passphrase' },
+	coordinator: { username: 'e2e.coordinator', password: 'e2e coordinator passphrase' },
+	partner: { username: 'e2e.partner', password: 'e2e partner passphrase' },
+	network: { username: 'e2e.network', password: 'e2e network passphrase' }
 } as const;
 
 declare module 'vitest' {

@@ -1,7 +1,7 @@
 /** Plain HTTP against the app under test, signed in as a role or not. */
 import { inject } from 'vitest';
 
-export type RoleName = 'public' | 'researcher' | 'planner' | 'administrator';
+export type RoleName = 'public' | 'researcher' | 'planner' | 'administrator' | 'coordinator' | 'partner' | 'network';
 
 const baseUrl = inject('baseUrl');
 const cookies = new Map<RoleName, string>();

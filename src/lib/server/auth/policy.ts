@@ -72,7 +72,13 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/ogc/collections/[collectionId]/items': { GET: 'public' },
 	'/ogc/collections/[collectionId]/items/[featureId]': { GET: 'public' },
 	'/tiles/[layer]/summary.json': { GET: 'public' },
-	'/tiles/[layer]/[z]/[x]/[y].mvt': { GET: 'public' }
+	'/tiles/[layer]/[z]/[x]/[y].mvt': { GET: 'public' },
+	// ---- Places (issue 16) ----
+	// ---- Researchers: questionnaires, responses, vouchers, coverage (issue 11) ----
+	// ---- Residents: near me (issue 13) ----
+	// ---- Skills matching, pipeline, dashboard (issue 14) ----
+	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
+	// ---- Planners' gap headline (issue 17) ----
 };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';

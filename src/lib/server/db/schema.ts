@@ -210,7 +210,13 @@ export type MacroAssetUpdate = Updateable<MacroAssetTable>;
 
 // ---- Accounts and audit (migration 0002) ----
 
-export const ROLES = ['researcher', 'planner', 'administrator'] as const;
+/**
+ * researcher: collects questionnaires, plans outreach; planner: scores, scenarios, stories;
+ * administrator: everything; coordinator: validates researchers' responses, issues vouchers;
+ * partner: employment/training partner working the skills pipeline; network: social enterprise
+ * network staff (directory, ideas, support, finance).
+ */
+export const ROLES = ['researcher', 'planner', 'administrator', 'coordinator', 'partner', 'network'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface AppUserTable {
