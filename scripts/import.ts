@@ -13,6 +13,9 @@ import { importFile, ImportRefused, type ImportReport } from '../src/lib/server/
 import { describeSkillGroupsImport, importSkillGroups, parseSkillGroupsArguments, skillGroupsUsageText } from '../src/lib/server/imports/skill-groups';
 import { describeOsmImport, importOsmNetwork, PlaceNotChosen } from '../src/lib/server/walking/import';
 import { openDatabaseFor } from './lib/open-database';
+import { parsePlaceImportArguments, placeImportUsageText } from '../src/lib/server/places/command-line';
+import { describePlaceImport, importPlaceBoundary } from '../src/lib/server/places/service';
+import { readSourceFile, UnreadableFile } from '../src/lib/server/imports/read-file';
 
 function summarise(report: ImportReport): string {
 	const noun = recordNoun(report.format);
@@ -39,8 +42,11 @@ function summarise(report: ImportReport): string {
 				`${report.updated} ${done('updated')} (${seconds})`
 		);
 		if (report.repaired) lines.push(`  note: ${report.repaired} invalid polygon(s) stored repaired by ST_MakeValid`);
+		if (report.asPoints) lines.push(`  note: ${report.asPoints} polygon(s) stored as a point on their surface (--as-point)`);
 		if (report.outsidePlace) {
-			lines.push(`  note: ${report.outsidePlace} of ${report.records} lie outside the bounding box of place ${report.place}`);
+			lines.push(
+				`  note: ${report.outsidePlace} of ${report.records} lie outside the boundary of place ${report.place} (e.g. ${report.outsideExamples.join(', ')})`
+			);
 		}
 	}
 	if (report.dryRun) lines.push('  dry run: everything checked, nothing written');
@@ -68,12 +74,43 @@ async function runSkillGroups(argv: readonly string[]): Promise<void> {
 	}
 }
 
+/** `place <file> --id <id> --name "<name>"`: a place's boundary (src/lib/server/places). */
+async function runPlace(argv: readonly string[]): Promise<void> {
+	const args = parsePlaceImportArguments(argv);
+	if ('help' in args) return console.log(placeImportUsageText());
+	if ('usageError' in args) {
+		console.error(`import: ${args.usageError}\n\n${placeImportUsageText()}`);
+		process.exitCode = 2;
+		return;
+	}
+	let file;
+	try {
+		file = await readSourceFile(args.file, args.format);
+	} catch (err) {
+		if (!(err instanceof UnreadableFile)) throw err;
+		console.error(`import refused, nothing written: ${args.file}\n  ${err.message}`);
+		process.exitCode = 1;
+		return;
+	}
+	const database = await openDatabaseFor('import');
+	try {
+		console.log(describePlaceImport(await importPlaceBoundary(database.db, file, args)));
+	} catch (err) {
+		if (!(err instanceof ImportRefused)) throw err;
+		console.error(`import refused, nothing written: ${err.file}\n  ${err.problems.join('\n  ')}`);
+		process.exitCode = 1;
+	} finally {
+		await database.close();
+	}
+}
+
 const argv = process.argv.slice(2);
-const parsed = argv[0] === 'skill-groups' ? undefined : parseImportArguments(argv);
+const parsed = argv[0] === 'skill-groups' || argv[0] === 'place' ? undefined : parseImportArguments(argv);
 if (!parsed) {
-	await runSkillGroups(argv.slice(1));
+	if (argv[0] === 'place') await runPlace(argv.slice(1));
+	else await runSkillGroups(argv.slice(1));
 } else if ('help' in parsed) {
-	console.log(`${usageText()}\n\n${skillGroupsUsageText()}`);
+	console.log(`${usageText()}\n\n${skillGroupsUsageText()}\n\n${placeImportUsageText()}`);
 } else if ('usageError' in parsed) {
 	console.error(`import: ${parsed.usageError}\n\n${usageText()}`);
 	process.exitCode = 2;

@@ -27,6 +27,10 @@ export interface ImportCommand {
 	readonly idPrefix?: string;
 	/** Store invalid (self-intersecting) polygons repaired by ST_MakeValid instead of refusing them. */
 	readonly makeValid: boolean;
+	/** Point kinds: store polygons as a point on their surface (ST_PointOnSurface). */
+	readonly asPoint?: boolean;
+	/** Accept a file whose rows mostly lie outside the place (a city-wide file for one district). */
+	readonly allowOutside?: boolean;
 	readonly dryRun: boolean;
 }
 
@@ -57,7 +61,7 @@ const PLACE_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 
 export const VALUE_OPTIONS = ['--area-type', '--crs', '--map', '--set', '--place', '--source', '--id-prefix'] as const;
 export type ValueOption = (typeof VALUE_OPTIONS)[number];
-export const FLAG_OPTIONS = ['--dry-run', '--make-valid'] as const;
+export const FLAG_OPTIONS = ['--dry-run', '--make-valid', '--as-point', '--allow-outside'] as const;
 
 /** A command line split into words and options (by node:util parseArgs in the CLI), not yet checked. */
 export interface CommandLine {
@@ -66,11 +70,15 @@ export interface CommandLine {
 	readonly values: ReadonlyMap<ValueOption, readonly string[]>;
 	readonly dryRun: boolean;
 	readonly makeValid: boolean;
+	readonly asPoint?: boolean;
+	readonly allowOutside?: boolean;
 }
 
 /** What an import command line asks for, or the usage error that says what is wrong with it. */
 export function interpretImportArguments(line: CommandLine): ParsedArguments {
 	const { positionals: positional, values, dryRun, makeValid } = line;
+	const asPoint = line.asPoint ?? false;
+	const allowOutside = line.allowOutside ?? false;
 	for (const option of ['--area-type', '--crs', '--place', '--source', '--id-prefix'] as const) {
 		if ((values.get(option)?.length ?? 0) > 1) return { usageError: `${option} may be given once` };
 	}
@@ -78,7 +86,10 @@ export function interpretImportArguments(line: CommandLine): ParsedArguments {
 
 	const [kindText, file, ...extra] = positional;
 	if (!kindText) return { usageError: 'say what to import: a kind and a file' };
-	if (kindText === 'osm') return parseOsmArguments(file, extra, values, { dryRun, makeValid });
+	if (kindText === 'osm') {
+		if (asPoint || allowOutside) return { usageError: `${asPoint ? '--as-point' : '--allow-outside'} does not apply to osm; its options are --place and --dry-run` };
+		return parseOsmArguments(file, extra, values, { dryRun, makeValid });
+	}
 	if (!(IMPORT_KINDS as readonly string[]).includes(kindText)) {
 		return { usageError: `unknown kind "${kindText}"; kinds are ${[...IMPORT_KINDS, 'osm'].join(', ')}` };
 	}
@@ -167,8 +178,12 @@ export function interpretImportArguments(line: CommandLine): ParsedArguments {
 	}
 
 	if (makeValid && spec.geometry !== 'polygon') return { usageError: `--make-valid applies to polygons; ${kind} have none` };
+	if (asPoint && spec.geometry !== 'point') return { usageError: `--as-point applies to kinds stored as points (hubs, enterprises); ${kind} are not` };
+	if (allowOutside && !(spec.placed && spec.geometry)) return { usageError: `--allow-outside applies to kinds placed by their geometry; ${kind} are not` };
 
-	return { command: { kind, file, format, areaType, crs, mapping: { map, set }, place, idPrefix, makeValid, dryRun } };
+	return {
+		command: { kind, file, format, areaType, crs, mapping: { map, set }, place, idPrefix, makeValid, ...(asPoint ? { asPoint } : {}), ...(allowOutside ? { allowOutside } : {}), dryRun }
+	};
 }
 
 function parseOsmArguments(
@@ -257,12 +272,18 @@ Options:
   --set target=value[,...]              one value for every row: --set hub_type=school
   --area-type ward|lsoa|msoa|output_area  (reference-areas; required)
   --crs 4326|27700                      say the file's coordinate system
-  --place <id>                          the place rows belong to (default: the only place)
+  --place <id>                          the place rows belong to (needed when there are several);
+                                          refused when most rows lie outside it, or when the
+                                          coordinates look like latitude/longitude swapped
   --source "text"                       the source/attribution recorded on every row
   --id-prefix <prefix>                  put before every id, e.g. nhs- (ids are made from names
                                           when the file has no id field)
   --make-valid                          store self-intersecting polygons repaired by ST_MakeValid
                                           (otherwise they are refused, named with the reason)
+  --as-point                            hubs, enterprises: a polygon (a hospital's outline) is stored
+                                          as a point on its surface (ST_PointOnSurface)
+  --allow-outside                       accept a file whose rows mostly lie outside the place
+                                          (a city-wide file loaded for one district)
   --dry-run                             check everything, write nothing
   -h, --help                            this text
 

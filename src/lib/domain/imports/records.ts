@@ -5,7 +5,7 @@
  * insert, and a file with any problem is refused whole.
  */
 import { guessCrs, toWgs84, type Crs, type ToWgs84 } from './crs';
-import { checkGeometry, rawPositions, type ImportGeometry } from './geometry';
+import { checkGeometry, MAX_REPAIR_POSITIONS, rawPositions, type ImportGeometry } from './geometry';
 import { idFromName, IdAllocator, isValidId } from './ids';
 import {
 	CSV_GEOMETRY_TARGETS,
@@ -46,6 +46,11 @@ export interface ImportOptions {
 	 */
 	readonly knownIds?: ReadonlyMap<Reference, ReadonlySet<string>>;
 	readonly problemLimit?: number;
+	/**
+	 * For point kinds: accept polygons (a hospital's or a place of worship's outline) and store a
+	 * point on each one's surface (ST_PointOnSurface, in SQL) instead of refusing them.
+	 */
+	readonly asPoint?: boolean;
 }
 
 const REFERENCE_NOUNS: Readonly<Record<Reference, string>> = {
@@ -63,6 +68,8 @@ export interface ImportRecord {
 	/** WGS84. */
 	readonly geometry?: ImportGeometry;
 	readonly positions: number;
+	/** A polygon given for a point kind with --as-point: stored as a point on its surface. */
+	readonly pointOnSurface?: boolean;
 }
 
 export interface ValidImport {
@@ -383,8 +390,11 @@ export function validateImport(file: SourceFile, options: ImportOptions): Valida
 		readonly values: Record<string, FieldValue>;
 		readonly geometry?: ImportGeometry;
 		readonly positions: number;
+		readonly pointOnSurface?: boolean;
 	}
 	const accepted: Pending[] = [];
+	// Polygons given for a point kind without --as-point: one problem for all of them, not one each.
+	const polygonsForPoints: string[] = [];
 	const firstWithKey = new Map<string, string>();
 
 	for (const record of file.records) {
@@ -445,20 +455,37 @@ export function validateImport(file: SourceFile, options: ImportOptions): Valida
 
 		let geometry: ImportGeometry | undefined;
 		let positions = 0;
+		let pointOnSurface = false;
 		if (spec.geometry && crs) {
 			const raw = rawGeometries.get(record.number) ?? {};
 			const rowCrs = raw.srid ?? crs.crs;
+			const polygonGiven = spec.geometry === 'point' && isPolygonType(raw.raw);
 			if (raw.problem) rowProblems.push(raw.problem);
 			else if (rowCrs !== 4326 && rowCrs !== 27700) rowProblems.push(`the geometry says SRID=${rowCrs}; only 4326 and 27700 are read`);
+			else if (polygonGiven && !options.asPoint) polygonsForPoints.push(label);
 			else {
-				const checked = checkGeometry(raw.raw, spec.geometry, rowCrs, projectionFor(rowCrs));
+				const checked = checkGeometry(raw.raw, polygonGiven ? 'polygon' : spec.geometry, rowCrs, projectionFor(rowCrs));
 				if ('problem' in checked) rowProblems.push(checked.problem);
-				else ({ geometry, positions } = checked);
+				else if (polygonGiven && checked.positions > MAX_REPAIR_POSITIONS) {
+					rowProblems.push(
+						`the polygon has ${checked.positions} positions; --as-point takes at most ${MAX_REPAIR_POSITIONS}: simplify it first, or give its point`
+					);
+				} else {
+					({ geometry, positions } = checked);
+					pointOnSurface = polygonGiven;
+				}
 			}
 		}
 
 		if (rowProblems.length) for (const problem of rowProblems) problems.add(`${label}: ${problem}`);
-		else accepted.push({ number: record.number, label, values, geometry, positions });
+		else accepted.push({ number: record.number, label, values, geometry, positions, ...(pointOnSurface ? { pointOnSurface } : {}) });
+	}
+	if (polygonsForPoints.length) {
+		const examples = polygonsForPoints.slice(0, 3).join(', ');
+		problems.add(
+			`${polygonsForPoints.length} ${noun}${polygonsForPoints.length === 1 ? ' is a polygon' : 's are polygons'} (${examples}${polygonsForPoints.length > 3 ? ', ...' : ''}) ` +
+				`and ${spec.kind} are points: pass --as-point to store a point on each polygon's surface (ST_PointOnSurface)`
+		);
 	}
 	if (problems.count) return { ok: false, problems: problems.messages() };
 
@@ -495,6 +522,11 @@ export function validateImport(file: SourceFile, options: ImportOptions): Valida
 			records: accepted.map((row) => ({ ...row, key: String(row.values[spec.key]) }))
 		}
 	};
+}
+
+function isPolygonType(raw: unknown): boolean {
+	const type = typeof raw === 'object' && raw !== null && 'type' in raw ? raw.type : undefined;
+	return type === 'Polygon' || type === 'MultiPolygon';
 }
 
 /** One source field's cell, or several joined with ", " (an address from its parts). */

@@ -19,6 +19,8 @@ export function parseImportArguments(argv: readonly string[]): ParsedArguments {
 	const values = new Map<ValueOption, string[]>();
 	let dryRun = false;
 	let makeValid = false;
+	let asPoint = false;
+	let allowOutside = false;
 	// In the order given: the first of --help, an unknown option or a missing value decides.
 	for (const token of tokens) {
 		if (token.kind === 'positional') positionals.push(token.value);
@@ -27,6 +29,8 @@ export function parseImportArguments(argv: readonly string[]): ParsedArguments {
 		if (token.name === 'help') return { help: true };
 		if (name === '--dry-run') dryRun = true;
 		else if (name === '--make-valid') makeValid = true;
+		else if (name === '--as-point') asPoint = true;
+		else if (name === '--allow-outside') allowOutside = true;
 		else if ((VALUE_OPTIONS as readonly string[]).includes(name)) {
 			// parseArgs takes the next word as the value even when it is another option.
 			if (token.value === undefined || (!token.inlineValue && token.value.startsWith('--'))) return { usageError: `${name} needs a value` };
@@ -34,5 +38,5 @@ export function parseImportArguments(argv: readonly string[]): ParsedArguments {
 			values.set(option, [...(values.get(option) ?? []), token.value]);
 		} else return { usageError: `unknown option ${token.rawName}` };
 	}
-	return interpretImportArguments({ positionals, values, dryRun, makeValid });
+	return interpretImportArguments({ positionals, values, dryRun, makeValid, asPoint, allowOutside });
 }

@@ -15,7 +15,7 @@ import { KIND_SPECS, type ImportKind, type Reference } from '../../domain/import
 import { ProblemList } from '../../domain/imports/problems';
 import { validateImport, type ImportRecord, type ValidImport } from '../../domain/imports/records';
 import type { SourceFile, SourceFormat } from '../../domain/imports/source';
-import { allIds, findInvalidPolygons, findPlace, updateImdBatch, upsertBatch } from './queries';
+import { allIds, findInvalidPolygons, findPlace, placeIds, updateImdBatch, upsertBatch } from './queries';
 import { readSourceFile, UnreadableFile } from './read-file';
 
 /** The import was refused; nothing was written. `problems` are the messages to show. */
@@ -41,8 +41,12 @@ export interface ImportReport {
 	readonly inserted: number;
 	readonly updated: number;
 	readonly place?: string;
-	/** Rows whose geometry lies outside the bounding box of their place (worth a look). */
+	/** Rows whose geometry does not meet their place's boundary (a minority, or the import is refused). */
 	readonly outsidePlace: number;
+	/** Up to five of them, by label. */
+	readonly outsideExamples: readonly string[];
+	/** Rows stored as a point on their polygon's surface (--as-point). */
+	readonly asPoints: number;
 	/** Invalid polygons stored repaired (--make-valid). */
 	readonly repaired: number;
 	/** imd only: LSOAs found by code, and codes in the file with no LSOA here. */
@@ -112,6 +116,38 @@ async function checkPolygonValidity(db: Kysely<Database>, valid: ValidImport, ma
 	return repair;
 }
 
+/**
+ * Refuses an import whose rows mostly miss the place: the wrong --place, or no --place where the
+ * only place is another one (hubs landing in the demo place), or a file with longitude and
+ * latitude swapped (detected when the swap would put most of the missing rows inside).
+ */
+async function refuseMisplaced(
+	db: Kysely<Database>,
+	fileName: string,
+	placeId: string,
+	records: number,
+	outside: readonly string[],
+	swappedInside: readonly string[],
+	{ placeDefaulted, allowOutside }: { placeDefaulted: boolean; allowOutside: boolean }
+): Promise<void> {
+	const examples = (labels: readonly string[]) => labels.slice(0, 3).join(', ') + (labels.length > 3 ? ', ...' : '');
+	if (swappedInside.length > 0 && swappedInside.length * 2 >= outside.length) {
+		throw new ImportRefused(fileName, [
+			`longitude and latitude look swapped: ${outside.length} of ${records} lie outside place ${placeId}, and ${swappedInside.length} of those ` +
+				`(${examples(swappedInside)}) would lie inside it with x and y exchanged; a file's positions are [longitude, latitude] ` +
+				'(x = longitude, east-west; y = latitude): exchange the columns, e.g. --map lon=<latitude column>,lat=<longitude column> for a CSV, or fix the export'
+		]);
+	}
+	if (outside.length * 2 > records && !allowOutside) {
+		const ids = await placeIds(db);
+		throw new ImportRefused(fileName, [
+			`${outside.length} of ${records} lie outside place ${placeId}${placeDefaulted ? ' (the only place, taken because no --place was given)' : ''} ` +
+				`(e.g. ${examples(outside)}): is this the right place? If it is (a wider file), pass --allow-outside. ` +
+				(ids.length > 1 ? `Places are ${ids.join(', ')}: name one with --place <id>` : 'Create the place first: npm run import -- place <boundary file> --id <id> --name "<name>"')
+		]);
+	}
+}
+
 export async function importFile(db: Kysely<Database>, command: ImportCommand): Promise<ImportReport> {
 	const started = performance.now();
 	let file: SourceFile;
@@ -141,7 +177,8 @@ export async function importFile(db: Kysely<Database>, command: ImportCommand): 
 				mapping: command.mapping,
 				crs: command.crs,
 				idPrefix: command.idPrefix,
-				knownIds
+				knownIds,
+				asPoint: command.asPoint
 			});
 			// A missing place and a bad file are both reported, so one run shows everything to fix.
 			if (placeProblem || !validation.ok) {
@@ -152,7 +189,8 @@ export async function importFile(db: Kysely<Database>, command: ImportCommand): 
 
 			let inserted = 0;
 			let updated = 0;
-			let outsidePlace = 0;
+			const outside: string[] = [];
+			const swappedInside: string[] = [];
 			let imd: ImportReport['imd'];
 			if (command.kind === 'imd') {
 				const matched = new Set<string>();
@@ -183,7 +221,14 @@ export async function importFile(db: Kysely<Database>, command: ImportCommand): 
 					}
 					inserted += counts.inserted;
 					updated += counts.updated;
-					outsidePlace += counts.outsidePlace;
+					outside.push(...counts.outside);
+					swappedInside.push(...counts.swappedInside);
+				}
+				if (placeId !== undefined) {
+					await refuseMisplaced(trx, file.name, placeId, valid.records.length, outside, swappedInside, {
+						placeDefaulted: command.place === undefined,
+						allowOutside: command.allowOutside ?? false
+					});
 				}
 			}
 			const report: ImportReport = {
@@ -196,7 +241,9 @@ export async function importFile(db: Kysely<Database>, command: ImportCommand): 
 				inserted,
 				updated,
 				place: placeId,
-				outsidePlace,
+				outsidePlace: outside.length,
+				outsideExamples: outside.slice(0, 5),
+				asPoints: valid.records.filter((record) => record.pointOnSurface).length,
 				repaired: repair.size,
 				imd,
 				dryRun: command.dryRun,

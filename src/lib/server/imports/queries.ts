@@ -104,6 +104,15 @@ function repairedSql(geometry: RawBuilder<unknown>): RawBuilder<unknown> {
 	return sql`ST_Multi(ST_CollectionExtract(ST_MakeValid(${geometry}), 3))`;
 }
 
+/**
+ * A point on a polygon's surface (--as-point: a hospital given as its outline). GEOS needs a valid
+ * polygon for it; an invalid one (at most MAX_REPAIR_POSITIONS positions, checked before) is made
+ * valid first.
+ */
+function pointOnSurfaceSql(record: ImportRecord): RawBuilder<unknown> {
+	return sql`(SELECT ST_PointOnSurface(CASE WHEN ST_IsValid(g) THEN g ELSE ST_MakeValid(g) END) FROM (SELECT ${geometrySql(record)} AS g) AS polygon)`;
+}
+
 export interface InvalidGeometry {
 	readonly number: number;
 	readonly reason: string;
@@ -136,8 +145,10 @@ export async function findInvalidPolygons(
 export interface UpsertCounts {
 	readonly inserted: number;
 	readonly updated: number;
-	/** Rows whose geometry lies outside the bounding box of their place. */
-	readonly outsidePlace: number;
+	/** Labels of rows whose geometry does not meet their place's boundary. */
+	readonly outside: readonly string[];
+	/** Of those, the rows that would lie inside it with x and y exchanged (longitude and latitude swapped). */
+	readonly swappedInside: readonly string[];
 }
 
 /**
@@ -158,7 +169,7 @@ export async function upsertBatch(db: Db, context: UpsertContext, records: reado
 			'geom',
 			(record) => (context.repair?.has(record.number) ? repairedSql(geometrySql(record)) : sql`ST_Multi(${geometrySql(record)})`)
 		]);
-	} else if (spec.geometry === 'point') extra.push(['geom', geometrySql]);
+	} else if (spec.geometry === 'point') extra.push(['geom', (record) => (record.pointOnSurface ? pointOnSurfaceSql(record) : geometrySql(record))]);
 	const allColumns = [...columns, ...extra.map(([name]) => name)];
 	const rows = records.map(
 		(record) =>
@@ -171,21 +182,30 @@ export async function upsertBatch(db: Db, context: UpsertContext, records: reado
 		.filter((column) => !target.conflict.includes(column))
 		.map((column) => sql`${sql.ref(column)} = EXCLUDED.${sql.ref(column)}`);
 	if (target.touchesUpdatedAt) updates.push(sql`updated_at = now()`);
-	const outside =
-		context.placeId !== undefined && spec.geometry
-			? sql`NOT (geom && (SELECT boundary FROM place WHERE id = ${context.placeId}::text))`
-			: sql`false`;
-	const { rows: results } = await sql<{ inserted: boolean; outside: boolean }>`
+	const placed = context.placeId !== undefined && spec.geometry;
+	const boundary = sql`(SELECT boundary FROM place WHERE id = ${context.placeId ?? null}::text)`;
+	const outside = placed ? sql`NOT ST_Intersects(geom, ${boundary})` : sql`false`;
+	// ST_FlipCoordinates exchanges x and y: a file of [lat, lon] pairs lands inside the place so.
+	const swappedInside = placed ? sql`NOT ST_Intersects(geom, ${boundary}) AND ST_Intersects(ST_FlipCoordinates(geom), ${boundary})` : sql`false`;
+	const { rows: results } = await sql<{ key: string; inserted: boolean; outside: boolean; swapped_inside: boolean }>`
 		INSERT INTO ${sql.table(target.table)} (${sql.join(allColumns.map((column) => sql.ref(column)))})
 		VALUES ${sql.join(rows)}
 		ON CONFLICT (${sql.join(target.conflict.map((column) => sql.ref(column)))}) DO UPDATE SET ${sql.join(updates)}
-		RETURNING (xmax = 0) AS inserted, ${outside} AS outside`.execute(db);
+		RETURNING ${sql.ref(target.conflict.at(-1)!)}::text AS key, (xmax = 0) AS inserted, ${outside} AS outside, ${swappedInside} AS swapped_inside`.execute(db);
 	const inserted = results.filter((row) => row.inserted).length;
+	const labels = new Map(records.map((record) => [record.key, record.label]));
+	const labelOf = (key: string) => labels.get(key) ?? key;
 	return {
 		inserted,
 		updated: results.length - inserted,
-		outsidePlace: results.filter((row) => row.outside).length
+		outside: results.filter((row) => row.outside).map((row) => labelOf(row.key)),
+		swappedInside: results.filter((row) => row.swapped_inside).map((row) => labelOf(row.key))
 	};
+}
+
+/** Every place's id, for messages. */
+export async function placeIds(db: Db): Promise<string[]> {
+	return (await db.selectFrom('place').select('id').orderBy('id').limit(50).execute()).map((row) => row.id);
 }
 
 /** Sets IMD values on the LSOAs whose code a batch names; returns the codes that matched. */

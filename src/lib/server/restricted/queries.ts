@@ -369,3 +369,12 @@ export async function unionOfCells(db: Db, cells: { type: 'MultiPolygon'; coordi
 		SELECT ST_AsGeoJSON(ST_Transform(ST_UnaryUnion(ST_SnapToGrid(ST_SetSRID(ST_GeomFromGeoJSON(${JSON.stringify(cells)}), ${srid}::integer), 0.01)), 4326), 7) AS shape`.execute(db);
 	return rows[0]!.shape;
 }
+
+// ---------------------------------------------------------------- places (issue 16)
+
+/** How many resident records each place holds (no content read: a count, for removing a place). */
+export async function residentRecordCountsByPlace(db: Db): Promise<Map<string, number>> {
+	const { rows } = await sql<{ place_id: string; n: number }>`
+		SELECT place_id, count(*) AS n FROM restricted.resident_skill GROUP BY place_id`.execute(db);
+	return new Map(rows.map((row) => [row.place_id, Number(row.n)]));
+}

@@ -31,7 +31,9 @@ export const SCORE_INPUT_TABLES = [
 	'published_unit',
 	'walk_network',
 	'walk_edge',
-	'reference_area'
+	'reference_area',
+	// Labels and the list of groups scored (counted since migration 0011).
+	'skill_group'
 ] as const;
 export type ScoreInputTable = (typeof SCORE_INPUT_TABLES)[number];
 
