@@ -23,6 +23,7 @@ const SAMPLE_PATH: Record<string, string> = {
 /** The named form actions of each page: each is asked separately (with an empty form). */
 const FORM_ACTIONS: Record<string, string[]> = {
 	'/admin/users': ['create', 'setDisabled', 'resetPassword'],
+	'/admin/places': ['preview', 'confirm', 'remove'],
 	'/outreach': ['plan', 'save', 'suggest'],
 	'/outreach/[id]': ['visit', 'delete'],
 	'/records': ['create', 'delete'],

@@ -74,6 +74,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/tiles/[layer]/summary.json': { GET: 'public' },
 	'/tiles/[layer]/[z]/[x]/[y].mvt': { GET: 'public' },
 	// ---- Places (issue 16) ----
+	'/admin/places': { GET: ADMIN, POST: ADMIN },
 	// ---- Researchers: questionnaires, responses, vouchers, coverage (issue 11) ----
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----

@@ -11,11 +11,11 @@ import type { Database } from '../db/schema';
 import { CRS_LABELS, type Crs } from '../../domain/imports/crs';
 import { MAX_REPAIR_POSITIONS } from '../../domain/imports/geometry';
 import type { ImportRecord } from '../../domain/imports/records';
-import type { SourceFile } from '../../domain/imports/source';
+import { parseGeoJson, SourceFormatError, type SourceFile } from '../../domain/imports/source';
 import { checkBoundaryFile } from '../../domain/places/boundary';
 import { chooseProjectedSrid, type ProjectionChoice } from '../../domain/places/projection';
 import { writeAudit, type Actor } from '../audit/log';
-import { conflict, invalid, notFound } from '../errors';
+import { conflict, invalid, notFound, tooLarge } from '../errors';
 import { ImportRefused } from '../imports/index';
 import { findInvalidPolygons } from '../imports/queries';
 import {
@@ -218,4 +218,35 @@ export async function removePlace(db: Kysely<Database>, actor: Actor, placeId: s
 		}
 		return { placeId, personLevelRecords };
 	});
+}
+
+/** An upload through the admin page: what a request body can carry (adapter-node's default 512 kB). */
+export const MAX_UPLOAD_BYTES = 500_000;
+
+/**
+ * The admin page's boundary upload (GeoJSON text): previewed as a dry run, then confirmed with the
+ * same text. Refusals are domain errors, so the page shows them as the API would.
+ */
+export async function importPlaceUpload(
+	db: Kysely<Database>,
+	upload: { name: string; text: string },
+	options: PlaceImportOptions
+): Promise<PlaceImportReport> {
+	if (Buffer.byteLength(upload.text) > MAX_UPLOAD_BYTES) {
+		throw tooLarge(`The file is larger than ${MAX_UPLOAD_BYTES / 1000} kB: simplify it, or load it with npm run import -- place <file> --id <id> --name "<name>".`);
+	}
+	if (!upload.text.trim()) throw invalid('Choose a GeoJSON file of the boundary.', [{ field: 'file', message: 'is empty' }]);
+	let file: SourceFile;
+	try {
+		file = parseGeoJson(upload.text, upload.name || 'upload.geojson');
+	} catch (err) {
+		if (err instanceof SourceFormatError) throw invalid(err.message, [{ field: 'file', message: err.message }]);
+		throw err;
+	}
+	try {
+		return await importPlaceBoundary(db, file, options);
+	} catch (err) {
+		if (err instanceof ImportRefused) throw invalid(`The boundary was refused, nothing written: ${err.problems.join('; ')}`, err.problems.map((message) => ({ field: 'file', message })));
+		throw err;
+	}
 }
