@@ -10,6 +10,8 @@ declare global {
 		interface Locals {
 			/** The signed-in account, if any; set by hooks.server.ts on every request. */
 			user: User | undefined;
+			/** Set by handleError when a page failed because the database was away (answered 503, not 500). */
+			databaseUnavailable?: boolean;
 		}
 		// interface PageData {}
 		// interface PageState {}

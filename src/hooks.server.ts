@@ -7,7 +7,7 @@ import { decideAccess } from '$lib/server/auth/policy';
 import { deniedPage } from '$lib/server/auth/denied-page';
 import { nulInUrl } from '$lib/domain/text/nul';
 import { forbidden, malformed, unauthenticated } from '$lib/server/errors';
-import { errorResponse } from '$lib/server/http/errors';
+import { errorResponse, RETRY_AFTER_SECONDS } from '$lib/server/http/errors';
 import { isDatabaseUnavailable } from '$lib/server/db/index';
 
 /**
@@ -84,10 +84,32 @@ export const handle: Handle = async ({ event, resolve }) => {
 	} catch (err) {
 		// The session lookup needs the database: while it restarts, a 503 to retry, not a 500.
 		if (!isDatabaseUnavailable(err)) throw err;
-		response = errorResponse(err);
+		response = isApi(event) || event.request.method !== 'GET' ? errorResponse(err) : unavailablePage();
+	}
+	// A page whose load met the database away was rendered as SvelteKit's error page with status 500
+	// (handleError cannot change it): the same page, as the 503 with Retry-After that it is.
+	if (response.status === 500 && event.locals.databaseUnavailable) {
+		const headers = new Headers(response.headers);
+		headers.set('Retry-After', String(RETRY_AFTER_SECONDS));
+		headers.set('Cache-Control', 'no-store');
+		response = new Response(await response.text(), { status: 503, headers });
 	}
 	return closeIfBodyUnread(event, response);
 };
+
+/** A person's page while the database is away: plain, no database needed, asks to retry. */
+function unavailablePage(): Response {
+	const html =
+		'<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">' +
+		`<meta http-equiv="refresh" content="${RETRY_AFTER_SECONDS * 5}"><title>Back in a moment · Asset Atlas</title></head>` +
+		'<body style="font-family: system-ui, sans-serif; max-width: 36rem; margin: 3rem auto; padding: 0 1rem; line-height: 1.5">' +
+		'<h1>Back in a moment</h1><p>The database is restarting or unreachable. Nothing you saved is lost; please try again in a few seconds.</p>' +
+		'</body></html>';
+	return new Response(html, {
+		status: 503,
+		headers: { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store', 'Retry-After': String(RETRY_AFTER_SECONDS) }
+	});
+}
 
 const guard: Handle = async ({ event, resolve }) => {
 	const nul = nulInUrl(event.url);
@@ -124,7 +146,11 @@ const guard: Handle = async ({ event, resolve }) => {
 	return response;
 };
 
-export const handleError: HandleServerError = ({ error: err, status, message }) => {
+export const handleError: HandleServerError = ({ error: err, event, status, message }) => {
+	if (status >= 500 && isDatabaseUnavailable(err)) {
+		event.locals.databaseUnavailable = true;
+		return { code: 'unavailable', message: 'The database is restarting or unreachable; try again in a moment.' };
+	}
 	if (status >= 500) console.error(err);
 	return { code: status === 404 ? 'not_found' : 'internal', message };
 };

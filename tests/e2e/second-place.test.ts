@@ -201,10 +201,11 @@ describe.skipIf(externalApp)('a second place from data alone', () => {
 				await page.waitForURL((url) => url.pathname === '/admin/places', { timeout: 60_000 });
 				await expect(page.getByTestId('places-table').textContent()).resolves.toContain('Riverbend');
 
-				await page.locator('input[name="file"]').setInputFiles(upload);
-				await page.locator('input[name="id"]').fill('oakfield');
-				await page.locator('input[name="name"]').fill('Oakfield');
-				await page.getByRole('button', { name: 'Preview' }).click();
+				const form = page.getByTestId('place-upload');
+				await form.locator('input[name="file"]').setInputFiles(upload);
+				await form.locator('input[name="id"]').fill('oakfield');
+				await form.locator('input[name="name"]').fill('Oakfield');
+				await form.getByRole('button', { name: 'Preview' }).click();
 				const preview = page.getByTestId('place-preview');
 				await preview.waitFor({ timeout: 60_000 });
 				await expect(preview.textContent()).resolves.toContain('EPSG:27700 (British National Grid)');
