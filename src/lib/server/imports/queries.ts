@@ -25,7 +25,10 @@ export async function findPlace(db: Db, requested: string | undefined): Promise<
 	}
 	if (ids.length === 1) return { placeId: ids[0]! };
 	if (ids.length === 0) {
-		return { problem: 'the database has no place yet: load one first (npm run seed loads Greater Icknield)' };
+		return {
+			problem:
+				'the database has no place yet: create one first (npm run import -- place <boundary file> --id <id> --name "<name>"; npm run seed loads the Greater Icknield demo)'
+		};
 	}
 	return {
 		problem: `the database has ${ids.length > 5 ? 'more than 5' : ids.length} places (${ids.slice(0, 5).join(', ')}): say which with --place <id>`
