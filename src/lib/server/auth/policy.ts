@@ -14,6 +14,9 @@ const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
 /** Scenarios are planners' working drafts: not public, not for researchers. */
 export const PLANNING_ROLES: readonly Role[] = ['planner', 'administrator'];
 const PLANNING = PLANNING_ROLES;
+/** Issue 11: who reads the questionnaire and responses (a researcher only their own), who validates. */
+const QUESTIONNAIRE_READERS: readonly Role[] = ['researcher', 'coordinator', 'administrator'];
+const REVIEWERS: readonly Role[] = ['coordinator', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -75,6 +78,17 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/tiles/[layer]/[z]/[x]/[y].mvt': { GET: 'public' },
 	// ---- Places (issue 16) ----
 	// ---- Researchers: questionnaires, responses, vouchers, coverage (issue 11) ----
+	// Responses are person-level: collected by researchers, validated by coordinators, all seen by administrators
+	// (the service keeps a researcher to their own).
+	'/api/questionnaires/current': { GET: QUESTIONNAIRE_READERS },
+	'/api/responses': { GET: QUESTIONNAIRE_READERS, POST: PERSON_LEVEL },
+	'/api/responses/[id]': { DELETE: QUESTIONNAIRE_READERS },
+	'/api/vouchers': { GET: QUESTIONNAIRE_READERS },
+	'/questionnaire': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
+	'/questionnaire/print': { GET: QUESTIONNAIRE_READERS },
+	'/questionnaire/import': { GET: QUESTIONNAIRE_READERS, POST: QUESTIONNAIRE_READERS },
+	'/questionnaire/review': { GET: REVIEWERS, POST: REVIEWERS },
+	'/admin/questionnaire': { GET: ADMIN, POST: ADMIN },
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
