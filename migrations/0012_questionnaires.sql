@@ -21,6 +21,8 @@ CREATE TABLE restricted.questionnaire_response (
 	answers               jsonb NOT NULL,
 	researcher_id         uuid NOT NULL REFERENCES app_user (id),
 	place_id              text NOT NULL REFERENCES place (id) ON DELETE CASCADE,
+	-- Centre of the 250 m cell the location fell in (as resident_skill.cell_point): what coverage counts.
+	cell_point            geometry(Point, 4326) NOT NULL,
 	-- The record this response added to the skills store (none when its occupation is outside the taxonomy).
 	resident_skill_id     uuid REFERENCES restricted.resident_skill (id) ON DELETE SET NULL,
 	source                text NOT NULL CHECK (source IN ('online', 'paper')),

@@ -19,6 +19,8 @@ export interface AnswerIssue {
 
 const NUL = '\u0000';
 const DEFAULT_TEXT_MAX = 1000;
+/** Half of a UTF-16 pair alone: JSON can carry it, PostgreSQL's jsonb cannot store it. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /**
  * Reads textual values (a form post, a CSV/XLSX row) into answers. `get` returns every value
@@ -117,6 +119,7 @@ function answerProblem(q: Question, value: unknown): { field?: string; message: 
 			const max = q.maxLength ?? DEFAULT_TEXT_MAX;
 			if (typeof value !== 'string') return { message: 'must be a text' };
 			if (value.includes(NUL)) return { message: 'must not contain a NUL character (\\u0000)' };
+			if (LONE_SURROGATE.test(value)) return { message: 'must be valid Unicode text' };
 			if (value.length > max) return { message: `must be at most ${max} characters` };
 			return null;
 		}

@@ -17,6 +17,8 @@ const PLANNING = PLANNING_ROLES;
 /** Issue 11: who reads the questionnaire and responses (a researcher only their own), who validates. */
 const QUESTIONNAIRE_READERS: readonly Role[] = ['researcher', 'coordinator', 'administrator'];
 const REVIEWERS: readonly Role[] = ['coordinator', 'administrator'];
+/** Coverage shows published counts only (k threshold, rounding, suppression). */
+const COVERAGE_READERS: readonly Role[] = ['researcher', 'coordinator', 'planner', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -89,6 +91,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/questionnaire/import': { GET: QUESTIONNAIRE_READERS, POST: QUESTIONNAIRE_READERS },
 	'/questionnaire/review': { GET: REVIEWERS, POST: REVIEWERS },
 	'/admin/questionnaire': { GET: ADMIN, POST: ADMIN },
+	'/coverage': { GET: COVERAGE_READERS },
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----

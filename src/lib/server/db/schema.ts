@@ -476,6 +476,7 @@ export interface QuestionnaireResponseTable {
 	answers: ColumnType<unknown, string, string>;
 	researcher_id: string;
 	place_id: string;
+	cell_point: Geometry;
 	resident_skill_id: string | null;
 	source: 'online' | 'paper';
 	status: ColumnType<'pending' | 'validated' | 'rejected', 'pending' | 'validated' | 'rejected' | undefined, 'pending' | 'validated' | 'rejected'>;

@@ -49,6 +49,8 @@ export async function listQuestionnaireVersions(db: Kysely<Database>): Promise<{
 
 /** Parses and checks a definition given as JSON text; every problem named by its path. */
 export async function checkDefinitionText(db: Kysely<Database>, text: string): Promise<QuestionnaireDefinition> {
+	// PostgreSQL's jsonb cannot hold a NUL, written as a character or as an escape.
+	if (text.includes('\u0000') || text.includes('\\u0000')) throw invalid('"definition" must not contain a NUL character (\\u0000)', [{ field: 'definition', message: 'must not contain a NUL character' }]);
 	let parsed: unknown;
 	try {
 		parsed = JSON.parse(text);

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { getAppDatabase } from '$lib/server/db/app';
 import { formFailure } from '$lib/server/http/forms';
 import { pageError } from '$lib/server/http/errors';
-import { int, intParam, oneOfParam, parseInput, parseQuery } from '$lib/server/http/validate';
+import { int, intParam, oneOfParam, parseInput, parseQuery, text } from '$lib/server/http/validate';
 import { currentQuestionnaire } from '$lib/server/questionnaires/service';
 import { listResponses, reviewResponse, withdrawResponse } from '$lib/server/restricted/responses/service';
 import { issueOwedVoucher, setVoucherRule, voucherLedger } from '$lib/server/restricted/responses/vouchers';
@@ -42,7 +42,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return { responses, total: list.total, status: query.status, offset: query.offset, pageSize: PAGE_SIZE, ledger, isAdmin: locals.user!.role === 'administrator' };
 };
 
-const REVIEW = v.strictObject({ id: v.pipe(v.string(), v.uuid('must be a response id')), reason: v.optional(v.string()) });
+const REVIEW = v.strictObject({ id: v.pipe(v.string(), v.uuid('must be a response id')), reason: v.optional(text(500)) });
 const RULE = v.strictObject({ amountPounds: int(0, 10_000), batchSize: int(1, 1000), capPounds: int(0, 100_000) });
 
 function fields(form: FormData, names: string[]): Record<string, string> {

@@ -40,6 +40,8 @@ export interface ResponseToStore {
 	answersJson: string;
 	researcherId: string;
 	placeId: string;
+	/** Cell centre, WGS84. */
+	cell: { lon: number; lat: number };
 	source: 'online' | 'paper';
 }
 
@@ -54,6 +56,7 @@ export async function insertResponse(db: Db, r: ResponseToStore): Promise<boolea
 			answers: r.answersJson,
 			researcher_id: r.researcherId,
 			place_id: r.placeId,
+			cell_point: sql`ST_SetSRID(ST_MakePoint(${r.cell.lon}::float8, ${r.cell.lat}::float8), 4326)`,
 			source: r.source
 		})
 		.onConflict((oc) => oc.column('id').doNothing())
@@ -179,4 +182,14 @@ export async function projectedToLonLat(db: Db, x: number, y: number, srid: numb
 	const { rows } = await sql<{ lon: number; lat: number }>`
 		SELECT ST_X(p) AS lon, ST_Y(p) AS lat FROM (SELECT ST_Transform(ST_SetSRID(ST_MakePoint(${x}::float8, ${y}::float8), ${srid}::integer), 4326) AS p) t`.execute(db);
 	return { lon: Number(rows[0]!.lon), lat: Number(rows[0]!.lat) };
+}
+
+/** Every response's cell centre in a place, in the place's projected CRS (for the coverage publication only). */
+export async function responseCellsForPlace(db: Db, placeId: string, srid: number): Promise<{ x: number; y: number }[]> {
+	const rows = await restrictedView(db)
+		.selectFrom('restricted.questionnaire_response')
+		.select([sql<number>`ST_X(ST_Transform(cell_point, ${srid}::integer))`.as('x'), sql<number>`ST_Y(ST_Transform(cell_point, ${srid}::integer))`.as('y')])
+		.where('place_id', '=', placeId)
+		.execute();
+	return rows.map((r) => ({ x: Number(r.x), y: Number(r.y) }));
 }

@@ -112,8 +112,9 @@ async function prepare(db: Kysely<Database>, input: ResponseInput): Promise<Prep
 async function store(trx: Kysely<Database>, by: Viewer, researcherId: string, p: PreparedResponse, source: 'online' | 'paper'): Promise<void> {
 	const locationQuestionId = Object.keys(p.answers).find((k) => typeof p.answers[k] === 'object' && !Array.isArray(p.answers[k]));
 	const stored: Record<string, unknown> = { ...p.answers };
+	const cell = await projectedToLonLat(trx, p.cell.x, p.cell.y, p.srid);
 	// Only the cell is kept of a picked point; an area code is kept as it is (no finer than a cell).
-	if (locationQuestionId && 'lon' in (p.answers[locationQuestionId] as object)) stored[locationQuestionId] = await projectedToLonLat(trx, p.cell.x, p.cell.y, p.srid);
+	if (locationQuestionId && 'lon' in (p.answers[locationQuestionId] as object)) stored[locationQuestionId] = cell;
 	if (locationQuestionId && 'area' in (p.answers[locationQuestionId] as object)) stored[locationQuestionId] = { area: normaliseArea((p.answers[locationQuestionId] as { area: string }).area) };
 	const inserted = await insertResponse(trx, {
 		id: p.id,
@@ -122,6 +123,7 @@ async function store(trx: Kysely<Database>, by: Viewer, researcherId: string, p:
 		answersJson: JSON.stringify(stored),
 		researcherId,
 		placeId: p.placeId,
+		cell,
 		source
 	});
 	if (!inserted) throw conflict(`A response with id ${p.id} is already stored.`);
