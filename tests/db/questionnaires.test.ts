@@ -11,6 +11,7 @@ import { importPaperResponses, listResponses, reviewResponse, submitResponse, wi
 import { issueOwedVoucher, ownStanding, setVoucherRule, voucherLedger } from '../../src/lib/server/restricted/responses/vouchers';
 import { ensurePublication } from '../../src/lib/server/restricted/publication';
 import { publicationStamp } from '../../src/lib/server/restricted/queries';
+import { responseCoverage } from '../../src/lib/server/restricted/responses/coverage';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { openTestDatabase, type TestDatabase } from './support';
 
@@ -201,5 +202,25 @@ describe('paper forms', () => {
 	it("lets a researcher import only their own forms", async () => {
 		const result = await importPaperResponses(database.db, other, [row({ ideas: 'x' }, 2)], { commit: true, version: 1, findResearcher: find });
 		expect(result.problems[0]).toMatchObject({ row: 2, field: 'researcher' });
+	});
+});
+
+describe('coverage', () => {
+	it('publishes response counts only through the privacy pipeline: rounded, never under k, withheld areas with their nearest hubs', async () => {
+		const coverage = await responseCoverage(database.db, 'greater-icknield', { k: 10, roundingBase: 5 });
+		expect(coverage.units.length).toBeGreaterThan(0);
+		for (const unit of coverage.units) {
+			if (unit.count !== null) {
+				expect(unit.count % 5).toBe(0);
+				expect(unit.count).toBeGreaterThanOrEqual(10);
+			} else {
+				expect(unit.nearestHubs.length).toBeGreaterThan(0);
+			}
+			if (unit.centre) expect(Math.round(unit.centre.lon * 1000)).toBeCloseTo(unit.centre.lon * 1000, 6);
+		}
+		expect(coverage.total === null || coverage.total % 5 === 0).toBe(true);
+		// Three responses in a cell far from the others: withheld, not shown as 3.
+		const json = JSON.stringify(coverage);
+		expect(json).not.toMatch(/"count":[1-9],/);
 	});
 });
