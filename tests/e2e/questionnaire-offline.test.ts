@@ -61,10 +61,10 @@ if (!chromiumPath) {
 			}
 			port = await freePort();
 			env = { PGLITE_DATA_DIR: dataDir, SEED_ON_EMPTY: 'true', BASEMAP_STYLE_URL: '' };
-			server = await startServer({ port, env });
+			server = await startServer({ port, env, readyTimeoutMs: 600_000 });
 			browser = await launchChromium(chromiumPath);
 			await fsp.mkdir(SHOTS, { recursive: true });
-		}, 300_000);
+		}, 900_000);
 		afterAll(async () => {
 			await browser?.close();
 			await server?.stop();
@@ -105,7 +105,7 @@ if (!chromiumPath) {
 			await page.screenshot({ path: `${SHOTS}/questionnaire-offline-waiting.png`, fullPage: false });
 			expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
 
-			server = await startServer({ port, env });
+			server = await startServer({ port, env, readyTimeoutMs: 600_000 });
 			// The page retries by itself; nothing is clicked.
 			await expect.poll(() => waitingCount(page), { timeout: 90_000, interval: 1000 }).toBe(0);
 			const stored = await page.evaluate(async () => {
@@ -116,6 +116,6 @@ if (!chromiumPath) {
 			expect(stored.responses.map((r) => r.answers.ideas).sort()).toEqual(['offline three', 'offline two', 'online one']);
 			await page.screenshot({ path: `${SHOTS}/questionnaire-back-online.png`, fullPage: false });
 			expect(errors).toEqual([]);
-		}, 400_000);
+		}, 900_000);
 	});
 }
