@@ -2,11 +2,14 @@
  * The SQL of questionnaire versions and the voucher rule and ledger (not person-level: the
  * responses themselves live in restricted/responses/).
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { VoucherRule } from '../../domain/questionnaire/vouchers';
 
 type Db = Kysely<Database>;
+
+/** JSON text as jsonb: cast from text, or postgres.js would store the text as a JSON string. */
+const jsonbFromText = (json: string) => sql<string>`${json}::text::jsonb`;
 
 export interface StoredVersion {
 	version: number;
@@ -33,7 +36,7 @@ export async function listVersionNumbers(db: Db): Promise<{ version: number; cre
 export async function insertVersion(db: Db, version: number, definitionJson: string, createdBy: string | null): Promise<boolean> {
 	const rows = await db
 		.insertInto('questionnaire_version')
-		.values({ version, definition: definitionJson, created_by: createdBy })
+		.values({ version, definition: jsonbFromText(definitionJson), created_by: createdBy })
 		.onConflict((oc) => oc.column('version').doNothing())
 		.returning('version')
 		.execute();

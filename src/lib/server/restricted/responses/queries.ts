@@ -53,7 +53,8 @@ export async function insertResponse(db: Db, r: ResponseToStore): Promise<boolea
 			id: r.id,
 			questionnaire_version: r.questionnaireVersion,
 			content_hash: r.contentHash,
-			answers: r.answersJson,
+			// Cast from text: postgres.js would otherwise store the text as a JSON string.
+			answers: sql<string>`${r.answersJson}::text::jsonb`,
 			researcher_id: r.researcherId,
 			place_id: r.placeId,
 			cell_point: sql`ST_SetSRID(ST_MakePoint(${r.cell.lon}::float8, ${r.cell.lat}::float8), 4326)`,
