@@ -177,7 +177,7 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
 			title: 'Consent',
 			intro:
 				'We ask about your skills, qualifications and ideas so that employers, training providers and community groups can see what the area already has. ' +
-				'Your answers are kept apart from everything public: only the researcher who asked you and the project administrators can read them. ' +
+				'Your answers are kept apart from everything public: only the researcher who asked you, the coordinators who check the forms and the project administrators can read them. ' +
 				'Maps and tables show only counts of at least ten people per area, never you. We never record your address. ' +
 				'You can withdraw at any time by telling your researcher or the project: your answers are then deleted.'
 		},
