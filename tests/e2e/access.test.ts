@@ -17,7 +17,8 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/tiles/[layer]/[z]/[x]/[y].mvt': '/tiles/macro-assets/13/4052/2687.mvt',
 	'/sites/[id]': '/sites/midland-metropolitan-university-hospital',
 	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
-	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49'
+	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49',
+	'/api/responses/[id]': '/api/responses/6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
@@ -30,7 +31,11 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/scenarios': ['create'],
 	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite'],
 	'/stories': ['create'],
-	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView']
+	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView'],
+	'/questionnaire': ['submit'],
+	'/questionnaire/import': ['preview', 'commit'],
+	'/questionnaire/review': ['validate', 'reject', 'withdraw', 'issue', 'rule'],
+	'/admin/questionnaire': ['publish']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

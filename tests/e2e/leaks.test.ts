@@ -82,6 +82,23 @@ async function researcherVisitNote(): Promise<string> {
 	return note;
 }
 
+/**
+ * A questionnaire response (issue 11) whose free-text idea is a unique marker: answers are
+ * person-level, readable by the researcher who collected them, coordinators and administrators.
+ * Returns the marker and the response id, neither of which any scanned answer may hold.
+ */
+async function questionnaireIdea(): Promise<{ marker: string; id: string }> {
+	const marker = `questionnaire idea canary ${Date.now().toString(36)}`;
+	const { version } = (await (await request('researcher', 'GET', '/api/questionnaires/current')).json()) as { version: number };
+	const id = crypto.randomUUID();
+	const answers = { consent: true, age_band: '25-34', main_language: 'so', location: { lon: -1.94512, lat: 52.49233 }, occupation: 'nurse', overseas_qualification: true, ideas: marker, groups: marker };
+	const created = await request('researcher', 'POST', '/api/responses', { body: JSON.stringify({ id, questionnaireVersion: version, answers }), contentType: 'application/json' });
+	expect(created.status).toBe(201);
+	// The scan would notice it: the researcher's own read carries the marker.
+	expect(await (await request('researcher', 'GET', '/api/responses')).text()).toContain(marker);
+	return { marker, id };
+}
+
 /** Score requests: every method and skill group, and explanations of sample cells and every site. */
 function scorePaths(route: string, skills: string[], sites: string[], cells: string[], scenario: string | null): string[] {
 	// Under a scenario, each method once: the filters were scanned on the baseline already.
@@ -193,6 +210,7 @@ describe('leak scan', () => {
 		let bytes = 0;
 		const scenario = await scanScenario();
 		const visitNote = await researcherVisitNote();
+		const idea = await questionnaireIdea();
 		for (const role of ['public', 'planner'] as const) {
 			const paths = await reachablePaths(role, scenario);
 			expect(paths.length).toBeGreaterThan(60);
@@ -209,6 +227,8 @@ describe('leak scan', () => {
 					expect(cells.has(pair), `${role} GET ${path} carries a resident cell coordinate ${pair}`).toBe(false);
 				}
 				expect(text.includes(visitNote), `${role} GET ${path} carries a researcher's visit note`).toBe(false);
+				expect(text.includes(idea.marker), `${role} GET ${path} carries a questionnaire answer`).toBe(false);
+				expect(text.includes(idea.id), `${role} GET ${path} carries a questionnaire response id`).toBe(false);
 				for (const field of PERSON_LEVEL_FIELDS) {
 					expect(text.includes(`"${field}"`), `${role} GET ${path} carries field ${field}`).toBe(false);
 				}

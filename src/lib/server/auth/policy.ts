@@ -14,6 +14,11 @@ const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
 /** Scenarios are planners' working drafts: not public, not for researchers. */
 export const PLANNING_ROLES: readonly Role[] = ['planner', 'administrator'];
 const PLANNING = PLANNING_ROLES;
+/** Issue 11: who reads the questionnaire and responses (a researcher only their own), who validates. */
+const QUESTIONNAIRE_READERS: readonly Role[] = ['researcher', 'coordinator', 'administrator'];
+const REVIEWERS: readonly Role[] = ['coordinator', 'administrator'];
+/** Coverage shows published counts only (k threshold, rounding, suppression). */
+const COVERAGE_READERS: readonly Role[] = ['researcher', 'coordinator', 'planner', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -76,6 +81,18 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	// ---- Places (issue 16) ----
 	'/admin/places': { GET: ADMIN, POST: ADMIN },
 	// ---- Researchers: questionnaires, responses, vouchers, coverage (issue 11) ----
+	// Responses are person-level: collected by researchers, validated by coordinators, all seen by administrators
+	// (the service keeps a researcher to their own).
+	'/api/questionnaires/current': { GET: QUESTIONNAIRE_READERS },
+	'/api/responses': { GET: QUESTIONNAIRE_READERS, POST: PERSON_LEVEL },
+	'/api/responses/[id]': { DELETE: QUESTIONNAIRE_READERS },
+	'/api/vouchers': { GET: QUESTIONNAIRE_READERS },
+	'/questionnaire': { GET: PERSON_LEVEL, POST: PERSON_LEVEL },
+	'/questionnaire/print': { GET: QUESTIONNAIRE_READERS },
+	'/questionnaire/import': { GET: QUESTIONNAIRE_READERS, POST: QUESTIONNAIRE_READERS },
+	'/questionnaire/review': { GET: REVIEWERS, POST: REVIEWERS },
+	'/admin/questionnaire': { GET: ADMIN, POST: ADMIN },
+	'/coverage': { GET: COVERAGE_READERS },
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----

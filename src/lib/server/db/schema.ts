@@ -202,6 +202,10 @@ export interface Database {
 	data_version: DataVersionTable;
 	outreach_route: OutreachRouteTable;
 	outreach_visit: OutreachVisitTable;
+	// ---- Researchers: questionnaires and vouchers (issue 11, migration 0012) ----
+	questionnaire_version: QuestionnaireVersionTable;
+	voucher_rule: VoucherRuleTable;
+	voucher_issue: VoucherIssueTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -452,4 +456,49 @@ export interface OutreachVisitTable {
 	questionnaires: ColumnType<number, number | undefined, number>;
 	notes: string | null;
 	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+// ---- Researchers: questionnaires, responses and vouchers (issue 11, migration 0012) ----
+
+export interface QuestionnaireVersionTable {
+	version: number;
+	/** JSON text on the way in (jsonb); parsed JSON on the way out. */
+	definition: ColumnType<unknown, string, never>;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
+/** Person-level: reachable only through src/lib/server/restricted/ (restricted/schema.ts). */
+export interface QuestionnaireResponseTable {
+	id: string;
+	questionnaire_version: number;
+	content_hash: string;
+	answers: ColumnType<unknown, string, string>;
+	researcher_id: string;
+	place_id: string;
+	cell_point: Geometry;
+	resident_skill_id: string | null;
+	source: 'online' | 'paper';
+	status: ColumnType<'pending' | 'validated' | 'rejected', 'pending' | 'validated' | 'rejected' | undefined, 'pending' | 'validated' | 'rejected'>;
+	review_reason: string | null;
+	reviewed_by: string | null;
+	reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	created_at: CreatedAt;
+}
+
+export interface VoucherRuleTable {
+	id: ColumnType<boolean, boolean | undefined, never>;
+	amount_pence: number;
+	batch_size: number;
+	cap_pence: number;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface VoucherIssueTable {
+	id: string;
+	researcher_id: string;
+	amount_pence: number;
+	issued_by: string | null;
+	note: string | null;
+	issued_at: CreatedAt;
 }

@@ -131,7 +131,7 @@ export interface ResidentToStore extends ResidentSkills {
 	id: string;
 	placeId: string;
 	cell: { x: number; y: number };
-	locationSource: 'chosen_point' | 'synthetic';
+	locationSource: 'chosen_point' | 'postcode_sector' | 'output_area' | 'synthetic';
 	collectedBy: string | null;
 	synthetic: boolean;
 }

@@ -4,11 +4,13 @@
  * planner and public code cannot even name them to Kysely.
  */
 import type { Kysely } from 'kysely';
-import type { Database, ResidentSkillTable } from '../db/schema';
+import type { Database, QuestionnaireResponseTable, ResidentSkillTable } from '../db/schema';
 
 // A type alias, not an interface: Kysely's withTables<T> needs an indexable type.
 export type RestrictedTables = {
 	'restricted.resident_skill': ResidentSkillTable;
+	// ---- Researchers (issue 11, migration 0012) ----
+	'restricted.questionnaire_response': QuestionnaireResponseTable;
 };
 
 export type RestrictedDatabase = Database & RestrictedTables;

@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import { fail } from '@sveltejs/kit';
+import { getAppDatabase } from '$lib/server/db/app';
+import { formFailure } from '$lib/server/http/forms';
+import { DomainError } from '$lib/server/errors';
+import { answersFromText } from '$lib/domain/questionnaire/answers';
+import { currentQuestionnaire, questionnaireVersion } from '$lib/server/questionnaires/service';
+import { submitResponse } from '$lib/server/restricted/responses/service';
+import { ownStanding } from '$lib/server/restricted/responses/vouchers';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+	const { db } = await getAppDatabase();
+	const current = await currentQuestionnaire(db);
+	const user = locals.user!;
+	const standing = user.role === 'researcher' ? (await ownStanding(db, user)).standing : null;
+	// The id a form posted without JavaScript carries; with JavaScript each draft makes its own.
+	return { version: current.version, definition: current.definition, standing, formId: randomUUID(), role: user.role };
+};
+
+export const actions: Actions = {
+	submit: async ({ request, locals }) => {
+		const form = await request.formData();
+		const version = Number(form.get('questionnaireVersion'));
+		try {
+			const { db } = await getAppDatabase();
+			const found = await questionnaireVersion(db, version);
+			if (!found) throw new DomainError('invalid', 'This form is out of date: reload the page.', { fields: [{ field: 'form', message: 'out of date' }] });
+			const answers = answersFromText(found.definition, (name) => form.getAll(name).map(String));
+			const receipt = await submitResponse(db, locals.user!, { id: String(form.get('responseId') ?? ''), questionnaireVersion: version, answers });
+			return { saved: receipt.outcome };
+		} catch (err) {
+			// Answers are put beside their questions; nothing typed is sent back (a resident's answers).
+			if (err instanceof DomainError && err.kind === 'invalid' && err.fields.length) {
+				const errors: Record<string, string> = {};
+				for (const f of err.fields) errors[f.field.replace(/^answers\./, '').split('.')[0]!] = f.message;
+				return fail(422, { key: 'submit', message: 'Some answers need another look (marked below).', errors, values: {} });
+			}
+			return formFailure(err, { key: 'submit' });
+		}
+	}
+};

@@ -1,0 +1,64 @@
+/// <reference types="@sveltejs/kit" />
+/// <reference no-default-lib="true"/>
+/// <reference lib="esnext" />
+/// <reference lib="webworker" />
+/**
+ * The offline shell for researchers' questionnaires (issue 11): the app's built assets are
+ * cached when the worker installs, and the questionnaire page itself each time it loads from the
+ * server, so a researcher who loses signal (or whose server is down) can reload the form and keep
+ * filling it; the answers wait in IndexedDB (src/lib/offline/drafts.ts). Nothing else is served
+ * from the cache: every other request, every API call and every write goes to the network as usual.
+ */
+import { build, files, version } from '$service-worker';
+
+const sw = self as unknown as ServiceWorkerGlobalScope;
+const CACHE = `atlas-offline-${version}`;
+const ASSETS = new Set([...build, ...files.filter((f) => !f.endsWith('.pbf') && !f.endsWith('.mvt'))]);
+/** Pages kept for offline use: network first, the last good copy when the network fails. */
+const OFFLINE_PAGES = new Set(['/questionnaire', '/questionnaire/print']);
+
+sw.addEventListener('install', (event) => {
+	event.waitUntil(
+		caches
+			.open(CACHE)
+			.then((cache) => cache.addAll([...ASSETS]))
+			.then(() => sw.skipWaiting())
+	);
+});
+
+sw.addEventListener('activate', (event) => {
+	event.waitUntil(
+		caches
+			.keys()
+			.then((keys) => Promise.all(keys.filter((k) => k.startsWith('atlas-offline-') && k !== CACHE).map((k) => caches.delete(k))))
+			.then(() => sw.clients.claim())
+	);
+});
+
+sw.addEventListener('fetch', (event) => {
+	const request = event.request;
+	if (request.method !== 'GET') return;
+	const url = new URL(request.url);
+	if (url.origin !== sw.location.origin) return;
+	if (ASSETS.has(url.pathname)) {
+		event.respondWith(caches.match(request).then((hit) => hit ?? fetch(request)));
+		return;
+	}
+	if (request.mode === 'navigate' && OFFLINE_PAGES.has(url.pathname) && url.search === '') {
+		event.respondWith(
+			(async () => {
+				const cache = await caches.open(CACHE);
+				try {
+					const response = await fetch(request);
+					// Keep only a real page for this researcher (not a sign-in page, an error, a redirect).
+					if (response.ok && !response.redirected) await cache.put(url.pathname, response.clone());
+					return response;
+				} catch (err) {
+					const kept = await cache.match(url.pathname);
+					if (kept) return kept;
+					throw err;
+				}
+			})()
+		);
+	}
+});
