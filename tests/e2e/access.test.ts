@@ -17,7 +17,8 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/tiles/[layer]/[z]/[x]/[y].mvt': '/tiles/macro-assets/13/4052/2687.mvt',
 	'/sites/[id]': '/sites/midland-metropolitan-university-hospital',
 	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
-	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49'
+	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49',
+	'/api/sites/[id]/gap': '/api/sites/midland-metropolitan-university-hospital/gap?walk=20&skill=nursing-midwifery'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */

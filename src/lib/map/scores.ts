@@ -13,17 +13,48 @@ export type ScoreMethod = (typeof SCORE_METHODS)[number];
 export const DISTANCES = ['straight', 'walk'] as const;
 export type Distance = (typeof DISTANCES)[number];
 
-/** Plain words first, the method's name in brackets for the researchers. */
+/** Plain words; the technical name is in {@link METHOD_TECHNICAL}, shown as a tooltip. */
 export const METHOD_LABELS: Record<ScoreMethod, string> = {
-	cumulative: 'Jobs within 20 min walk (cumulative)',
-	gravity: 'Weighted by distance (gravity)',
-	'2sfca': 'Jobs per local resident (2SFCA)',
-	e2sfca: 'Jobs per resident, with distance bands (E2SFCA)'
+	cumulative: 'Posts within the walk',
+	gravity: 'Posts, nearer ones counting more',
+	'2sfca': 'Posts per local person with the skills',
+	e2sfca: 'Posts per local person, nearer ones counting more'
+};
+/** The methods' names in the literature, for the tooltip (DESIGN.md "Opportunity scores"). */
+export const METHOD_TECHNICAL: Record<ScoreMethod, string> = {
+	cumulative: 'cumulative opportunities',
+	gravity: 'gravity model (Gaussian decay)',
+	'2sfca': 'two-step floating catchment, 2SFCA (Luo & Wang 2003)',
+	e2sfca: 'enhanced two-step floating catchment, E2SFCA (Luo & Qi 2009)'
 };
 export const DISTANCE_LABELS: Record<Distance, string> = {
 	straight: 'Straight line',
 	walk: 'Walking network (streets and paths)'
 };
+
+/** Methods whose catchment is the chosen walk (the others have their own bands or decay). */
+export function usesWalk(method: ScoreMethod): boolean {
+	return method === 'cumulative' || method === '2sfca';
+}
+
+/** How far a method reaches, in words that name the distance kind. */
+export function reachWords(method: ScoreMethod, walkMinutes: number, distance: Distance): string {
+	const kind = distance === 'walk' ? 'walking network' : 'straight line';
+	if (usesWalk(method)) return `within ${walkMinutes} minutes' walk (${kind})`;
+	if (method === 'e2sfca') return `walks up to 30 minutes, counted in full to 10, ×0.68 to 20, ×0.22 to 30 (${kind})`;
+	return `every walk, half weight at 20 minutes (${kind})`;
+}
+
+/** What a score layer shows, for its legend, slides and the PNG. */
+export interface ScoreFacts {
+	method: ScoreMethod;
+	skillName: string;
+	readinessLabel: string;
+	walkMinutes: number;
+	distance: Distance;
+	/** The scenario's name, or null for the baseline. */
+	scenarioName: string | null;
+}
 
 export interface ScoreSettings {
 	method: ScoreMethod;
@@ -46,6 +77,8 @@ export interface ScoreLayer {
 	units: string;
 	/** How many cells the layer has, and how many share each tied rank (a cell's "joint 3rd of 133"). */
 	ranks: { cells: number; ties: Record<string, number> };
+	/** What the layer shows (skill group, readiness, walk, distance kind, scenario). */
+	facts: ScoreFacts;
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = { method: 'e2sfca', skill: 'all', distance: 'straight', scenario: null };
@@ -93,9 +126,13 @@ export function writeScoreSettings(url: URL, settings: ScoreSettings | null, cel
 	return url;
 }
 
-/** The query string of a score API request for these settings. */
-export function scoreQuery(placeId: string, settings: ScoreSettings, extra: Record<string, string> = {}): string {
+/**
+ * The query string of a score API request for these settings; with a walk, cumulative and 2SFCA
+ * take it as their catchment (threshold), so the map and the gap headline use one walk.
+ */
+export function scoreQuery(placeId: string, settings: ScoreSettings, extra: Record<string, string> = {}, walkMinutes?: number): string {
 	const params = new URLSearchParams({ place: placeId, method: settings.method, skill: settings.skill, distance: settings.distance });
+	if (walkMinutes !== undefined && usesWalk(settings.method)) params.set('threshold', String(walkMinutes));
 	if (settings.scenario) params.set('scenario', settings.scenario);
 	for (const [k, v] of Object.entries(extra)) params.set(k, v);
 	return params.toString();
