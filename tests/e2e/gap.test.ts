@@ -152,13 +152,61 @@ if (!chromiumPath) {
 				await expect(page.getByTestId('gap-rank').innerText()).resolves.toContain('(1st = most local talent per post)');
 				await expect(page.getByTestId('site-map-ring').innerText()).resolves.toContain("30 minutes' walk, straight-line circle");
 				await backOfTheRoom(page, 'gap-1920-site');
+				console.log('[gap] site page agrees');
 				// And the map panel on the baseline says it too.
 				await page.goto(`${baseUrl}/?place=greater-icknield&site=${HOSPITAL}&skill=${NURSING}&walk=30`);
-				await expect(page.getByTestId('site-gap-headline').innerText({ timeout: 90_000 })).resolves.toBe(`${baseline.headline}.`);
+				await page.getByTestId('site-gap-headline').waitFor({ timeout: 90_000 });
+				await expect(page.getByTestId('site-gap-headline').innerText()).resolves.toBe(`${baseline.headline}.`);
 				expect(errors).toEqual([]);
 			} finally {
 				await context.close();
 			}
-		});
+		}, 480_000);
+
+		it('colours a story’s baseline and scenario slides with the same five classes, and names the scenario on each', async () => {
+			const scenario = await nursingScenario();
+			const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'application/json', origin: baseUrl });
+			const story = await request('planner', 'POST', '/api/stories', json({ place: 'greater-icknield', title: `Gap story ${Date.now()}` }));
+			expect(story.status).toBe(201);
+			const { id } = (await story.json()) as { id: string };
+			// The planner fixed the classes on the baseline slide ("Keep these colour classes"); the scenario slide carries the same.
+			const params = { place: 'greater-icknield', scores: '2sfca', skill: NURSING, walk: '30', site: HOSPITAL, breaks: '0.5,1,2,4' };
+			for (const view of [
+				{ title: 'Today', params },
+				{ title: 'With 300 more nurses', params: { ...params, scenario: scenario.id } }
+			]) {
+				expect((await request('planner', 'POST', `/api/stories/${id}/views`, json(view))).status).toBe(201);
+			}
+			const { context, page, errors } = await openPage(browser, PROJECTOR);
+			try {
+				await signIn(page, '/');
+				await page.goto(`${baseUrl}/present/${id}`);
+				const legendOf = async (view: number) => {
+					const frame = page.frameLocator(`iframe[data-view="${view}"]`);
+					await frame.locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 120_000 });
+					await frame.getByTestId('map-headline').waitFor({ timeout: 90_000 });
+					const section = frame.locator('[data-legend="scores"]');
+					return { items: await section.locator('li').allInnerTexts(), text: await section.innerText(), headline: await frame.getByTestId('map-headline').innerText() };
+				};
+				const before = await legendOf(1);
+				await backOfTheRoom(page, 'gap-1920-story-baseline');
+				await page.keyboard.press('ArrowRight');
+				await page.locator('[data-testid="present-position"]', { hasText: '2 / 2' }).waitFor({ timeout: 30_000 });
+				const after = await legendOf(2);
+				await backOfTheRoom(page, 'gap-1920-story-scenario');
+				expect(before.items.filter((t) => !/No opportunities/.test(t))).toEqual(['under 0.5', '0.5 to 1', '1 to 2', '2 to 4', '4 or more']);
+				expect(after.items).toEqual(before.items);
+				expect(before.text).toContain('baseline (today’s plans)');
+				expect(after.text).toContain(`scenario “${scenario.name}”`);
+				for (const slide of [before, after]) {
+					expect(slide.text).toContain('Nursing & midwifery');
+					expect(slide.text).toContain("within 30 minutes' walk (straight line)");
+					expect(slide.headline).toMatch(/nursing & midwifery posts; .* within 30 minutes' walk \(straight line\)/);
+				}
+				expect(errors).toEqual([]);
+			} finally {
+				await context.close();
+			}
+		}, 480_000);
 	});
 }
