@@ -4,13 +4,15 @@
  * its score comes from, and reload a shared link to find the same map.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it, vi } from 'vitest';
 import { SCORE_PALETTE } from '../../src/lib/map/scores';
 import { launchChromium, openPage, PHONE, pixelStats, saveScreenshot, waitForMap } from './browser';
 
 const baseUrl = inject('baseUrl');
 const chromiumPath = inject('chromiumPath');
 const PROJECTOR = { viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1 };
+// Each step waits for freshly computed tiles; on a machine shared by several builds 90 s was not enough.
+vi.setConfig({ testTimeout: 240_000 });
 
 async function scoresDrawn(page: Page) {
 	await page.locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 60_000 });
