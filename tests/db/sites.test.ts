@@ -36,11 +36,8 @@ describe('site page', () => {
 		expect(talent.opportunities).toBe(total);
 		expect(talent.bySkillGroup.reduce((sum, s) => sum + s.opportunities, 0)).toBe(total);
 		expect(talent.supplyPerOpportunity).toBeCloseTo(talent.localSupply / total, 4);
-		expect(talent.byBand.map((b) => [b.fromMinutes, b.toMinutes, b.weight])).toEqual([
-			[0, 10, 1],
-			[10, 20, 0.68],
-			[20, 30, 0.22]
-		]);
+		// One walk (20 minutes by default), everyone within it counted in full (issue 17).
+		expect(talent.byBand.map((b) => [b.fromMinutes, b.toMinutes, b.weight])).toEqual([[0, 20, 1]]);
 		const weighted = talent.byBand.reduce((sum, b) => sum + b.weightedSupply, 0);
 		expect(weighted).toBeCloseTo(talent.localSupply, 1);
 		expect(talent.rank).toBeGreaterThanOrEqual(1);

@@ -18,7 +18,8 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/sites/[id]': '/sites/midland-metropolitan-university-hospital',
 	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
 	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49',
-	'/api/responses/[id]': '/api/responses/6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b'
+	'/api/responses/[id]': '/api/responses/6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
+	'/api/sites/[id]/gap': '/api/sites/midland-metropolitan-university-hospital/gap?walk=20&skill=nursing-midwifery'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */

@@ -140,7 +140,14 @@ async function reachablePaths(role: RoleName, scenario: string): Promise<string[
 		} else if (route === '/') {
 			paths.push('/', ...sites.map((id) => `/?site=${id}`), `/?scores=e2sfca&site=${sites[0]}`);
 		} else if (route === '/sites/[id]') {
-			paths.push(...sites.map((id) => `/sites/${id}`));
+			paths.push(...sites.map((id) => `/sites/${id}`), ...sites.map((id) => `/sites/${id}?walk=30&skill=${skills[0]}&readiness=overseas_qualification`));
+		} else if (route === '/api/sites/[id]/gap') {
+			// Every site, every skill group and readiness at the shortest and longest walk (issue 17).
+			for (const id of sites) {
+				for (const skill of ['all', ...skills]) for (const walk of [10, 30]) paths.push(`/api/sites/${id}/gap?walk=${walk}&skill=${skill}`);
+				for (const readiness of READINESS) paths.push(`/api/sites/${id}/gap?readiness=${readiness}`);
+				if (planner) paths.push(`/api/sites/${id}/gap?scenario=${scenario}`);
+			}
 		} else if (route.startsWith('/ogc/collections/[collectionId]')) {
 			paths.push(...ogcPaths(route, skills, sites, cells));
 		} else if (route === '/tiles/[layer]/[z]/[x]/[y].mvt') {

@@ -7,7 +7,7 @@
 import { CONSORTIA, HUB_TYPES, MACRO_ASSET_STATUSES } from '../domain/vocabulary';
 import { KIND_STYLES, STATUS_LABELS, type MacroAssetKind, type MacroAssetStatus } from './macro-assets';
 import { classLabel, WITHHELD_COLOUR, type CountClass } from './residents';
-import { METHOD_LABELS, type ScoreClass, type ScoreMethod } from './scores';
+import { METHOD_LABELS, METHOD_TECHNICAL, reachWords, type ScoreClass, type ScoreFacts } from './scores';
 
 /** Layer ids as they appear in `?layers=`, in drawing order from bottom to top. */
 export const EXPLORER_LAYERS = ['areas', 'scores', 'residents', 'sites', 'hubs', 'enterprises'] as const;
@@ -176,8 +176,10 @@ export interface LegendItem {
 }
 
 export interface LegendSection {
-	id: ExplorerLayerId | 'boundary';
+	id: ExplorerLayerId | 'boundary' | 'ring';
 	title: string;
+	/** The technical name behind the title's plain words (a tooltip on screen). */
+	titleTooltip?: string;
 	items: LegendItem[];
 	note?: string;
 }
@@ -231,20 +233,34 @@ export function areasLegend(areaTypes: readonly string[]): LegendSection {
 }
 
 /** The score layer's legend: its quantile classes, dark = most. */
-export function scoresLegend(classes: readonly ScoreClass[], method: ScoreMethod, units: string): LegendSection {
+export function scoresLegend(classes: readonly ScoreClass[], facts: ScoreFacts, units: string): LegendSection {
 	return {
 		id: 'scores',
-		title: `Opportunity score: ${METHOD_LABELS[method].replace(/ \(.*\)$/, '')}`,
+		title: `Opportunity score: ${METHOD_LABELS[facts.method]} · ${facts.skillName}`,
+		titleTooltip: METHOD_TECHNICAL[facts.method],
 		items: classes.map((c) => ({ label: c.label, colour: c.colour, outline: c.colour, shape: 'fill' as const })),
-		note: units ? `Colour = ${units}` : undefined
+		note: scoreLegendNote(facts, units)
 	};
 }
 
+/** Everything a score legend must name besides the method and skill group: who, how far, which plans, what the colour is. */
+export function scoreLegendNote(facts: ScoreFacts, units: string): string {
+	return [
+		`Counting ${facts.readinessLabel}`,
+		reachWords(facts.method, facts.walkMinutes, facts.distance),
+		facts.scenarioName ? `scenario “${facts.scenarioName}”` : 'baseline (today’s plans)',
+		units ? `colour = ${units}` : ''
+	]
+		.filter(Boolean)
+		.join(' · ');
+}
+
 /** The resident layer's legend: published counts per cell, and withheld cells. */
-export function residentsLegend(classes: readonly CountClass[], anyWithheld: boolean): LegendSection {
+export function residentsLegend(classes: readonly CountClass[], anyWithheld: boolean, facts?: { skillName: string; readinessLabel: string }): LegendSection {
 	return {
 		id: 'residents',
-		title: 'Local talent (residents per cell)',
+		title: facts ? `Local talent: ${facts.skillName} (residents per cell)` : 'Local talent (residents per cell)',
+		note: facts ? `Counting ${facts.readinessLabel} · published counts, rounded to 5` : undefined,
 		items: [
 			...classes.map((c) => ({ label: classLabel(c), colour: c.colour, outline: c.colour, shape: 'fill' as const })),
 			...(anyWithheld ? [{ label: 'Withheld (privacy)', colour: WITHHELD_COLOUR, shape: 'dashed' as const }] : [])

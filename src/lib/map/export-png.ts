@@ -19,6 +19,8 @@ export interface ExportLabel {
 export interface ExportContent {
 	title: string;
 	subtitle: string;
+	/** The selected site's gap headline, large under the title so it reads from the back of the room. */
+	headline?: string;
 	sections: readonly LegendSection[];
 	attribution: string;
 	labels: readonly ExportLabel[];
@@ -73,6 +75,21 @@ function drawKey(ctx: CanvasRenderingContext2D, item: LegendSection['items'][num
 	ctx.restore();
 }
 
+/** Words broken into lines no wider than `maxWidth` in the context's current font. */
+export function wrapText(ctx: Pick<CanvasRenderingContext2D, 'measureText'>, text: string, maxWidth: number): string[] {
+	const lines: string[] = [];
+	let line = '';
+	for (const word of text.split(/\s+/).filter(Boolean)) {
+		const candidate = line ? `${line} ${word}` : word;
+		if (line && ctx.measureText(candidate).width > maxWidth) {
+			lines.push(line);
+			line = word;
+		} else line = candidate;
+	}
+	if (line) lines.push(line);
+	return lines;
+}
+
 /** Draws title, labels, legend and attribution over an already-drawn map (CSS-pixel units). */
 export function drawOverlays(ctx: CanvasRenderingContext2D, width: number, height: number, content: ExportContent): void {
 	const pad = 14;
@@ -107,10 +124,28 @@ export function drawOverlays(ctx: CanvasRenderingContext2D, width: number, heigh
 	ctx.font = `400 ${base}px ${FONT}`;
 	ctx.fillText(content.subtitle, pad * 2, pad + base * 2.9, boxWidth - 2 * pad);
 
-	// Legend, bottom left: section titles and wrapped rows of keys.
+	// The gap headline, under the title: large, wrapped to at most 60 % of the width.
+	if (content.headline) {
+		const size = Math.round(base * 1.45);
+		ctx.font = `700 ${size}px ${FONT}`;
+		const maxWidth = Math.min(width - 2 * pad, Math.max(420, width * 0.6)) - 2 * pad;
+		const lines = wrapText(ctx, content.headline, maxWidth);
+		const lineHeight = size * 1.25;
+		const top = pad * 2 + base * 3.4;
+		const boxWidth = Math.min(width - 2 * pad, Math.max(...lines.map((l) => ctx.measureText(l).width)) + 2 * pad);
+		ctx.fillStyle = 'rgba(255,255,255,0.96)';
+		roundRect(ctx, pad, top, boxWidth, lines.length * lineHeight + pad, 8);
+		ctx.fill();
+		ctx.fillStyle = '#111827';
+		ctx.fillRect(pad, top, 6, lines.length * lineHeight + pad);
+		ctx.textBaseline = 'middle';
+		lines.forEach((line, i) => ctx.fillText(line, pad * 2, top + pad / 2 + lineHeight * (i + 0.5)));
+	}
+
+	// Legend, bottom left: section titles, wrapped rows of keys and each section's note.
 	const maxLegendWidth = Math.min(width * 0.45, 520);
 	const rowHeight = base * 1.5;
-	const rows: { kind: 'title' | 'items'; text?: string; items?: LegendSection['items'] }[] = [];
+	const rows: { kind: 'title' | 'items' | 'note'; text?: string; items?: LegendSection['items'] }[] = [];
 	ctx.font = `400 ${base}px ${FONT}`;
 	for (const section of content.sections) {
 		rows.push({ kind: 'title', text: section.title });
@@ -127,6 +162,7 @@ export function drawOverlays(ctx: CanvasRenderingContext2D, width: number, heigh
 			used += w;
 		}
 		if (row.length) rows.push({ kind: 'items', items: row });
+		if (section.note) for (const line of wrapText(ctx, section.note, maxLegendWidth - 3 * pad)) rows.push({ kind: 'note', text: line });
 	}
 	const legendHeight = rows.length * rowHeight + pad * 1.5;
 	const legendTop = height - legendHeight - pad - base * 1.6;
@@ -144,6 +180,10 @@ export function drawOverlays(ctx: CanvasRenderingContext2D, width: number, heigh
 				ctx.font = `700 ${base}px ${FONT}`;
 				ctx.fillStyle = '#111111';
 				ctx.fillText(row.text!, pad * 2, y, maxLegendWidth - 2 * pad);
+			} else if (row.kind === 'note') {
+				ctx.font = `400 ${base - 1}px ${FONT}`;
+				ctx.fillStyle = '#374151';
+				ctx.fillText(row.text!, pad * 2, y, maxLegendWidth - 3 * pad);
 			} else {
 				ctx.font = `400 ${base}px ${FONT}`;
 				let x = pad * 2;

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { valueDistribution } from '../domain/tiles/distribution';
 import {
+	classesFromBreaks,
+	fixedBreaksOf,
+	parseBreaks,
 	differenceClasses,
 	differenceColourExpression,
 	GAIN_COLOURS,
@@ -127,5 +131,33 @@ describe('words and numbers', () => {
 		const specs = scoreLayerSpecs('#000', 'hex250:1:2');
 		expect(specs.map((s) => s.id)).toEqual([SCORE_LAYER_IDS.fill, SCORE_LAYER_IDS.outline, SCORE_LAYER_IDS.selected]);
 		expect((specs[2] as { filter: unknown }).filter).toEqual(['==', ['get', 'cell'], 'hex250:1:2']);
+	});
+});
+
+describe('fixed class breaks (issue 17)', () => {
+	it('keeps at least five classes even when ties merge the quantiles', () => {
+		const tied = valueDistribution([2.2, 2.2, 2.2, 2.2, 2.2, 2.2, 9, 0, 0]);
+		const breaks = fixedBreaksOf(tied);
+		expect(breaks.length).toBeGreaterThanOrEqual(4);
+		expect(breaks).toEqual([...breaks].sort((a, b) => a - b));
+		const classes = classesFromBreaks(breaks, true);
+		expect(classes.filter((c) => !c.none).length).toBeGreaterThanOrEqual(5);
+		expect(classes[0]!.label).toBe('No opportunities in reach');
+	});
+
+	it('travels in the URL and is refused when malformed', () => {
+		const url = writeScoreSettings(new URL('http://x/'), { method: '2sfca', skill: 'all', distance: 'straight', scenario: null, breaks: [0.5, 1, 2, 4] });
+		expect(url.searchParams.get('breaks')).toBe('0.5,1,2,4');
+		expect(scoreSettingsFromUrl(url.searchParams)?.breaks).toEqual([0.5, 1, 2, 4]);
+		expect(parseBreaks('1,2')).toBeNull();
+		expect(parseBreaks('1,3,2,4')).toBeNull();
+		expect(parseBreaks('1,2,x,4')).toBeNull();
+	});
+
+	it('draws the same classes for the same breaks whatever the layer', () => {
+		const a = classesFromBreaks([0.5, 1, 2, 4], true).map((c) => [c.label, c.colour]);
+		const b = classesFromBreaks([0.5, 1, 2, 4], true).map((c) => [c.label, c.colour]);
+		expect(a).toEqual(b);
+		expect(a.map((x) => x[0])).toEqual(['No opportunities in reach', 'under 0.5', '0.5 to 1', '1 to 2', '2 to 4', '4 or more']);
 	});
 });

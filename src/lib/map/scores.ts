@@ -13,17 +13,48 @@ export type ScoreMethod = (typeof SCORE_METHODS)[number];
 export const DISTANCES = ['straight', 'walk'] as const;
 export type Distance = (typeof DISTANCES)[number];
 
-/** Plain words first, the method's name in brackets for the researchers. */
+/** Plain words; the technical name is in {@link METHOD_TECHNICAL}, shown as a tooltip. */
 export const METHOD_LABELS: Record<ScoreMethod, string> = {
-	cumulative: 'Jobs within 20 min walk (cumulative)',
-	gravity: 'Weighted by distance (gravity)',
-	'2sfca': 'Jobs per local resident (2SFCA)',
-	e2sfca: 'Jobs per resident, with distance bands (E2SFCA)'
+	cumulative: 'Posts within the walk',
+	gravity: 'Posts, nearer ones counting more',
+	'2sfca': 'Posts per local person with the skills',
+	e2sfca: 'Posts per local person, nearer ones counting more'
+};
+/** The methods' names in the literature, for the tooltip (DESIGN.md "Opportunity scores"). */
+export const METHOD_TECHNICAL: Record<ScoreMethod, string> = {
+	cumulative: 'cumulative opportunities',
+	gravity: 'gravity model (Gaussian decay)',
+	'2sfca': 'two-step floating catchment, 2SFCA (Luo & Wang 2003)',
+	e2sfca: 'enhanced two-step floating catchment, E2SFCA (Luo & Qi 2009)'
 };
 export const DISTANCE_LABELS: Record<Distance, string> = {
 	straight: 'Straight line',
 	walk: 'Walking network (streets and paths)'
 };
+
+/** Methods whose catchment is the chosen walk (the others have their own bands or decay). */
+export function usesWalk(method: ScoreMethod): boolean {
+	return method === 'cumulative' || method === '2sfca';
+}
+
+/** How far a method reaches, in words that name the distance kind. */
+export function reachWords(method: ScoreMethod, walkMinutes: number, distance: Distance): string {
+	const kind = distance === 'walk' ? 'walking network' : 'straight line';
+	if (usesWalk(method)) return `within ${walkMinutes} minutes' walk (${kind})`;
+	if (method === 'e2sfca') return `walks up to 30 minutes, counted in full to 10, ×0.68 to 20, ×0.22 to 30 (${kind})`;
+	return `every walk, half weight at 20 minutes (${kind})`;
+}
+
+/** What a score layer shows, for its legend, slides and the PNG. */
+export interface ScoreFacts {
+	method: ScoreMethod;
+	skillName: string;
+	readinessLabel: string;
+	walkMinutes: number;
+	distance: Distance;
+	/** The scenario's name, or null for the baseline. */
+	scenarioName: string | null;
+}
 
 export interface ScoreSettings {
 	method: ScoreMethod;
@@ -32,6 +63,11 @@ export interface ScoreSettings {
 	distance: Distance;
 	/** A scenario id, or null for the baseline (today's plans). */
 	scenario: string | null;
+	/**
+	 * Colour-class breaks kept fixed (?breaks=), so that a story's baseline and scenario slides
+	 * colour alike; absent = quantile classes of the layer on screen.
+	 */
+	breaks?: number[];
 }
 
 /**
@@ -46,12 +82,14 @@ export interface ScoreLayer {
 	units: string;
 	/** How many cells the layer has, and how many share each tied rank (a cell's "joint 3rd of 133"). */
 	ranks: { cells: number; ties: Record<string, number> };
+	/** What the layer shows (skill group, readiness, walk, distance kind, scenario). */
+	facts: ScoreFacts;
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = { method: 'e2sfca', skill: 'all', distance: 'straight', scenario: null };
 
 /** URL parameters of the home map that carry the score layer (`scores` = the method, when shown). */
-export const SCORE_URL_PARAMETERS = ['scores', 'skill', 'distance', 'scenario', 'cell'] as const;
+export const SCORE_URL_PARAMETERS = ['scores', 'skill', 'distance', 'scenario', 'cell', 'breaks'] as const;
 
 const SKILL_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -67,12 +105,23 @@ export function scoreSettingsFromUrl(params: URLSearchParams): ScoreSettings | n
 	const skill = params.get('skill') ?? 'all';
 	const distance = params.get('distance');
 	const scenario = params.get('scenario');
+	const breaks = parseBreaks(params.get('breaks'));
 	return {
 		method: method as ScoreMethod,
 		skill: skill === 'all' || SKILL_ID.test(skill) ? skill : 'all',
 		distance: (DISTANCES as readonly string[]).includes(distance ?? '') ? (distance as Distance) : 'straight',
-		scenario: scenario && UUID.test(scenario) ? scenario.toLowerCase() : null
+		scenario: scenario && UUID.test(scenario) ? scenario.toLowerCase() : null,
+		...(breaks ? { breaks } : {})
 	};
+}
+
+/** Fixed class breaks from a URL value: 4 to 8 increasing positive numbers, else null. */
+export function parseBreaks(value: string | null): number[] | null {
+	if (!value) return null;
+	const numbers = value.split(',').map(Number);
+	if (numbers.length < FIXED_CLASSES - 1 || numbers.length > 8) return null;
+	if (numbers.some((n, i) => !Number.isFinite(n) || n <= 0 || (i > 0 && n <= numbers[i - 1]!))) return null;
+	return numbers;
 }
 
 /** The selected cell in a page URL (only meaningful while scores are shown). */
@@ -89,13 +138,18 @@ export function writeScoreSettings(url: URL, settings: ScoreSettings | null, cel
 	if (settings.skill !== 'all') url.searchParams.set('skill', settings.skill);
 	if (settings.distance !== 'straight') url.searchParams.set('distance', settings.distance);
 	if (settings.scenario) url.searchParams.set('scenario', settings.scenario);
+	if (settings.breaks?.length) url.searchParams.set('breaks', settings.breaks.join(','));
 	if (cell) url.searchParams.set('cell', cell);
 	return url;
 }
 
-/** The query string of a score API request for these settings. */
-export function scoreQuery(placeId: string, settings: ScoreSettings, extra: Record<string, string> = {}): string {
+/**
+ * The query string of a score API request for these settings; with a walk, cumulative and 2SFCA
+ * take it as their catchment (threshold), so the map and the gap headline use one walk.
+ */
+export function scoreQuery(placeId: string, settings: ScoreSettings, extra: Record<string, string> = {}, walkMinutes?: number): string {
 	const params = new URLSearchParams({ place: placeId, method: settings.method, skill: settings.skill, distance: settings.distance });
+	if (walkMinutes !== undefined && usesWalk(settings.method)) params.set('threshold', String(walkMinutes));
 	if (settings.scenario) params.set('scenario', settings.scenario);
 	for (const [k, v] of Object.entries(extra)) params.set(k, v);
 	return params.toString();
@@ -165,6 +219,42 @@ export function scoreClassesOf(distribution: ValueDistribution, classes = SCORE_
 		const label =
 			lows.length === 1 ? (from === highest ? formatNumber(from) : `${formatNumber(from)} to ${formatNumber(highest)}`) : i === 0 ? `under ${formatNumber(to!)}` : to === null ? `${formatNumber(from)} or more` : `${formatNumber(from)} to ${formatNumber(to)}`;
 		out.push({ from, to, colour: SCORE_PALETTE[offset + i]!, label });
+	});
+	return out;
+}
+
+/** Fixed classes have at least this many colours (issue 17: two classes said nothing). */
+export const FIXED_CLASSES = 5;
+
+/**
+ * Breaks to keep for a story: the layer's quantile breaks, topped up to {@link FIXED_CLASSES}
+ * classes with evenly spaced round numbers between the lowest and highest positive score when ties
+ * merged some (a layer with many equal scores gives few quantiles).
+ */
+export function fixedBreaksOf(distribution: ValueDistribution): number[] {
+	if (distribution.positive === 0) return [1, 2, 5, 10];
+	const lowest = distributionQuantile(distribution, 0);
+	const highest = distributionQuantile(distribution, 1);
+	const breaks = new Set<number>();
+	for (let i = 1; i < FIXED_CLASSES; i++) breaks.add(roundToSignificant(distributionQuantile(distribution, i / FIXED_CLASSES)));
+	const top = highest > lowest ? highest : lowest * 2 || 1;
+	for (let i = 1; breaks.size < FIXED_CLASSES - 1 && i < 40; i++) breaks.add(roundToSignificant(lowest + ((top - lowest) * i) / 10, 2));
+	const sorted = [...breaks].filter((b) => b > 0).sort((a, b) => a - b);
+	while (sorted.length < FIXED_CLASSES - 1) sorted.push(roundToSignificant((sorted.at(-1) ?? 1) * 2));
+	return sorted.slice(0, 8);
+}
+
+/** Classes from fixed breaks: "under b1", "b1 to b2", …, "bn or more", plus the zero class when any cell scores 0. */
+export function classesFromBreaks(breaks: readonly number[], anyZero: boolean): ScoreClass[] {
+	const out: ScoreClass[] = [];
+	if (anyZero) out.push({ from: 0, to: 0, colour: NO_SCORE_COLOUR, none: true, label: 'No opportunities in reach' });
+	const lows = [0, ...breaks];
+	// More than five classes reuse the palette's darkest end rather than inventing colours.
+	const palette = lows.length <= SCORE_PALETTE.length ? SCORE_PALETTE.slice(SCORE_PALETTE.length - lows.length) : lows.map((_, i) => SCORE_PALETTE[Math.round((i * (SCORE_PALETTE.length - 1)) / (lows.length - 1))]!);
+	lows.forEach((from, i) => {
+		const to = breaks[i] ?? null;
+		const label = i === 0 ? `under ${formatNumber(to!)}` : to === null ? `${formatNumber(from)} or more` : `${formatNumber(from)} to ${formatNumber(to)}`;
+		out.push({ from, to, colour: palette[i]!, label });
 	});
 	return out;
 }

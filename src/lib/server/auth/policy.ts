@@ -97,6 +97,7 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
 	// ---- Planners' gap headline (issue 17) ----
+	'/api/sites/[id]/gap': { GET: 'public' },
 };
 
 export type Decision = 'allow' | 'unauthenticated' | 'forbidden';

@@ -9,7 +9,7 @@
  * held is labelled with exactly the versions it was read at.
  */
 import { sql, type Kysely, type RawBuilder } from 'kysely';
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { DistanceMode } from '../../domain/scoring/spec';
 import type { Database } from '../db/schema';
 
@@ -342,4 +342,33 @@ export async function insertWalkDistances(
 /** Fresh statistics for the distance cache (PGlite never autovacuums). */
 export async function analyzeTravel(trx: Db): Promise<void> {
 	await sql`ANALYZE travel_site, travel_distance`.execute(trx);
+}
+
+// ── Issue 17: a site's catchment ring ────────────────────────────────────────────────────────
+
+/**
+ * The ring drawn around a site at the chosen walk: in straight-line mode the site's shape grown by
+ * `metres` in the place's projected CRS (the straight-line catchment exactly, since distances are
+ * measured from cell centres to the site's edge); in walking mode the union of the score cells
+ * the walk reaches (`cellIds`), the isochrone at the grid's resolution. WGS84 GeoJSON and its bbox;
+ * undefined when the site is not in the source.
+ */
+export async function siteCatchmentRing(
+	db: Db,
+	request: { source: SiteSource; siteId: string; srid: number } & ({ kind: 'circle'; metres: number } | { kind: 'isochrone'; cellIds: readonly string[] })
+): Promise<{ geometry: Polygon | MultiPolygon; bbox: [number, number, number, number] } | undefined> {
+	const { source, siteId, srid } = request;
+	const shape =
+		request.kind === 'circle'
+			? sql`ST_Transform(ST_Buffer(ST_Transform(s.geom, ${srid}::integer), ${request.metres}::float8, 16), 4326)`
+			: sql`ST_Union(ARRAY[s.geom] || ARRAY(SELECT c.geom FROM score_cell c WHERE c.place_id = ${source.placeId} AND c.cell_id = ANY(${[...request.cellIds]}::text[])))`;
+	const { rows } = await sql<{ geojson: Polygon | MultiPolygon | string; bbox: number[] | string }>`
+		WITH s AS (SELECT geom FROM (${siteRows(source)}) x WHERE site_id = ${siteId} LIMIT 1),
+		     r AS (SELECT ${shape} AS g FROM s)
+		SELECT ST_AsGeoJSON(g, 6)::json AS geojson, ARRAY[ST_XMin(g), ST_YMin(g), ST_XMax(g), ST_YMax(g)]::float8[] AS bbox FROM r`.execute(db);
+	const row = rows[0];
+	if (!row) return undefined;
+	const geometry = (typeof row.geojson === 'string' ? JSON.parse(row.geojson) : row.geojson) as Polygon | MultiPolygon;
+	const bbox = (typeof row.bbox === 'string' ? row.bbox.replace(/[{}]/g, '').split(',') : row.bbox).map(Number) as [number, number, number, number];
+	return { geometry, bbox };
 }

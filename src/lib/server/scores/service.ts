@@ -403,3 +403,14 @@ export async function explainSite(db: Kysely<Database>, request: ScoreRequest, s
 export async function scorePrepared(db: Kysely<Database>, prepared: Prepared): Promise<AccessibilityResult> {
 	return runEngine(prepared.context.spec, prepared.inputs, await supplyFor(db, prepared, prepared.context.spec));
 }
+
+/**
+ * The cells a site's catchment reaches under a request (weight above 0), and the grid's projected
+ * CRS: what the gap's ring is drawn from.
+ */
+export async function siteCatchmentCells(db: Kysely<Database>, request: ScoreRequest, siteId: string): Promise<{ srid: number; cellIds: string[] }> {
+	const prepared = await prepareScores(db, request);
+	const result = await scorePrepared(db, prepared);
+	if (!prepared.inputs.sites.some((s) => s.id === siteId)) throw new ApiError('not_found', `Site "${siteId}" is not in ${request.spec.scenario ? 'this scenario' : `place "${request.placeId}"`}.`);
+	return { srid: prepared.grid.srid, cellIds: result.reach(siteId).map((r) => r.originId) };
+}

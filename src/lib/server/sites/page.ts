@@ -6,7 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Point } from 'geojson';
-import { parseScoreSpec } from '../../domain/scoring/spec';
+import type { SiteGap } from '../../contracts/gap';
 import type { Database, Role } from '../db/schema';
 import {
 	getMacroAsset,
@@ -17,8 +17,10 @@ import {
 	type MacroAsset,
 	type SiteOpportunity
 } from '../assets/queries';
+import { findWalkNetwork } from '../walking/queries';
 import { getPublicationInfo, type PublicationInfo } from '../published/layers';
 import { explainSite, getSiteScores, type SiteExplanation, type SiteScore } from '../scores/service';
+import { gapScoreRequest, getSiteGap, type SiteGapRequest } from '../scores/gap';
 
 /**
  * "Nearby" is 1 km from the site's boundary: about a 13-minute walk at 80 m/min (TfL's PTAL speed)
@@ -26,8 +28,13 @@ import { explainSite, getSiteScores, type SiteExplanation, type SiteScore } from
  */
 export const NEARBY_RADIUS_M = 1000;
 
-/** The score the page explains: the default E2SFCA (Luo & Qi 2009), straight line, all skill groups, baseline. */
-export const SITE_PAGE_SCORE = { method: 'e2sfca', skill: 'all', distance: 'straight' } as const;
+/**
+ * What the page's figures are computed for: the walk, skill group, readiness and distance kind
+ * chosen in its URL (?walk=&skill=&readiness=&distance=), the same the map and the API use.
+ */
+export type SiteFigures = Omit<SiteGapRequest, 'siteId' | 'placeId' | 'viewer' | 'scenario'>;
+
+export const DEFAULT_SITE_FIGURES: SiteFigures = { skill: 'all', readiness: 'any', walkMinutes: 20, distance: 'straight' };
 
 export interface NearbyHubItem {
 	id: string;
@@ -71,12 +78,17 @@ export interface SitePage {
 	skillGroups: { id: string; name: string }[];
 	/** Null when the scores could not be computed; the rest of the page does not depend on them. */
 	talent: SiteTalent | null;
+	/** The gap headline at the chosen walk (the same answer as GET /api/sites/{id}/gap); null as talent. */
+	gap: SiteGap | null;
+	/** What the figures were computed for. */
+	figures: SiteFigures;
+	/** Whether the place has a walking network (the page then offers distance=walk). */
+	hasWalkingNetwork: boolean;
 	nearby: { radiusM: number; hubs: NearbyHubItem[]; enterprises: NearbyEnterpriseItem[] };
 }
 
-async function siteTalent(db: Kysely<Database>, placeId: string, siteId: string, viewer: Role | undefined): Promise<SiteTalent | null> {
-	const spec = parseScoreSpec((name) => (SITE_PAGE_SCORE as Record<string, string>)[name] ?? null);
-	const request = { placeId, spec, viewer };
+async function siteTalent(db: Kysely<Database>, placeId: string, siteId: string, viewer: Role | undefined, figures: SiteFigures): Promise<SiteTalent | null> {
+	const request = gapScoreRequest(placeId, { ...figures, scenario: null, viewer });
 	// One after the other: both fill the same caches (publication, grid, distances) on first use.
 	const scores = await getSiteScores(db, request);
 	const row = scores.sites.find((s) => s.id === siteId);
@@ -101,18 +113,24 @@ async function siteTalent(db: Kysely<Database>, placeId: string, siteId: string,
  * The page of one site, or undefined when there is no site with that id.
  * @param viewer the caller's role; the page shows the baseline, which everyone may see.
  */
-export async function loadSitePage(db: Kysely<Database>, siteId: string, viewer: Role | undefined): Promise<SitePage | undefined> {
+export async function loadSitePage(db: Kysely<Database>, siteId: string, viewer: Role | undefined, figures: SiteFigures = DEFAULT_SITE_FIGURES): Promise<SitePage | undefined> {
 	const asset = await getMacroAsset(db, siteId);
 	if (!asset) return undefined;
-	const [place, opportunities, skillGroups, nearby] = await Promise.all([
+	const [place, opportunities, skillGroups, nearby, network] = await Promise.all([
 		getPlace(db, asset.placeId),
 		listSiteOpportunities(db, siteId),
 		listSkillGroups(db),
-		nearbyPublicAssets(db, siteId, NEARBY_RADIUS_M)
+		nearbyPublicAssets(db, siteId, NEARBY_RADIUS_M),
+		findWalkNetwork(db, asset.placeId)
 	]);
+	const hasWalkingNetwork = network !== undefined;
+	// A link asking for the walking network where none is loaded still opens, in a straight line.
+	if (!hasWalkingNetwork && figures.distance === 'walk') figures = { ...figures, distance: 'straight' };
 	let talent: SiteTalent | null = null;
+	let gap: SiteGap | null = null;
 	try {
-		talent = await siteTalent(db, asset.placeId, siteId, viewer);
+		talent = await siteTalent(db, asset.placeId, siteId, viewer, figures);
+		gap = await getSiteGap(db, { ...figures, siteId, placeId: asset.placeId, scenario: null, viewer });
 	} catch (err) {
 		// The project's facts stand on their own: a scoring failure must not take the page down.
 		console.error(`[atlas] local talent for site ${siteId} could not be computed`, err);
@@ -124,6 +142,9 @@ export async function loadSitePage(db: Kysely<Database>, siteId: string, viewer:
 		opportunities,
 		skillGroups: skillGroups.map((g) => ({ id: g.id, name: g.name })),
 		talent,
+		gap,
+		figures,
+		hasWalkingNetwork,
 		nearby: {
 			radiusM: NEARBY_RADIUS_M,
 			hubs: nearby.hubs.map((h) => ({ id: h.id, name: h.name, hubType: h.hubType, distanceM: h.distanceM, geometry: h.geometry })),
