@@ -176,7 +176,9 @@ export function describePlaceImport(report: PlaceImportReport): string {
 		`  measured in ${report.projection.reason}`
 	];
 	if (report.repaired.length) lines.push(`  repaired by ST_MakeValid: ${report.repaired.join(', ')}`);
-	if (report.stale) {
+	if (report.stale && !report.stale.scoreCells && !report.stale.distances && !report.stale.publication) {
+		lines.push('  nothing had been computed from the old boundary yet: scores will be made from the new one');
+	} else if (report.stale) {
 		lines.push(
 			`  stale, ${would('dropped')} and recomputed when next asked for: score grid (${report.stale.scoreCells} cells), ` +
 				`${report.stale.distances} cached distances${report.stale.publication ? ', the published resident layers' : ''}`
