@@ -7,13 +7,15 @@ import type { Role } from '../db/schema';
 
 /** 'public' = anyone, signed in or not; 'signed-in' = any account; otherwise the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 const ADMIN: readonly Role[] = ['administrator'];
 const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
 /** Scenarios are planners' working drafts: not public, not for researchers. */
 export const PLANNING_ROLES: readonly Role[] = ['planner', 'administrator'];
 const PLANNING = PLANNING_ROLES;
+/** Who keeps the community finance records (issue 15 part 5). */
+const FINANCE_STAFF: readonly Role[] = ['network', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -78,6 +80,20 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
+	// Open Referral UK export: public and read-only, CORS open (OPTIONS is the browser's preflight).
+	'/openreferral': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/services': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/services/[id]': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/service_at_locations': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/service_at_locations/[id]': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomies': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomies/[id]': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomy_terms': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomy_terms/[id]': { GET: 'public', OPTIONS: 'public' },
+	// Community finance: records are staff-only (network staff keep them); aggregates are public.
+	'/finance': { GET: 'public' },
+	'/finance/records': { GET: FINANCE_STAFF, POST: FINANCE_STAFF },
+	'/api/finance/summary': { GET: 'public' },
 	// ---- Planners' gap headline (issue 17) ----
 };
 
