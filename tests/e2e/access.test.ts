@@ -17,7 +17,12 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/tiles/[layer]/[z]/[x]/[y].mvt': '/tiles/macro-assets/13/4052/2687.mvt',
 	'/sites/[id]': '/sites/midland-metropolitan-university-hospital',
 	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
-	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49'
+	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49',
+	// Open Referral ids are name-based uuids of the hub (server/openreferral/ids.ts); a made-up one answers 404, still past the gate.
+	'/openreferral/services/[id]': '/openreferral/services/00000000-0000-5000-8000-000000000000',
+	'/openreferral/service_at_locations/[id]': '/openreferral/service_at_locations/00000000-0000-5000-8000-000000000000',
+	'/openreferral/taxonomies/[id]': '/openreferral/taxonomies/00000000-0000-5000-8000-000000000000',
+	'/openreferral/taxonomy_terms/[id]': '/openreferral/taxonomy_terms/00000000-0000-5000-8000-000000000000'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
@@ -29,7 +34,8 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/scenarios': ['create'],
 	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite'],
 	'/stories': ['create'],
-	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView']
+	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView'],
+	'/finance/records': ['create', 'import', 'delete']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];
