@@ -33,6 +33,15 @@ async function signIn(page: Page, next: string) {
 
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 
+/** The elements that reach past the screen's right edge (tag.class and right edge), to say what to fix. */
+const widest = (page: Page) =>
+	page.evaluate(() =>
+		[...document.querySelectorAll('body *')]
+			.filter((el) => el.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+			.slice(0, 8)
+			.map((el) => `${el.tagName.toLowerCase()}.${el.className} ${Math.round(el.getBoundingClientRect().right)}`)
+	);
+
 if (!chromiumPath) {
 	describe('community finance in chromium', () => {
 		it.skip('SKIPPED: no chromium found (set CHROMIUM_PATH; REQUIRE_BROWSER=1 turns this into a failure)', () => {});
@@ -84,7 +93,7 @@ if (!chromiumPath) {
 				expect(totalAfter).toBe(totalBefore + 3);
 				// Staff see the individual award's amount here (and only here).
 				expect(await page.content()).toContain('6,173.29');
-				expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+				expect(await sidewaysOverflow(page), (await widest(page)).join('; ')).toBeLessThanOrEqual(0);
 				await shot(page, 'records-phone.png');
 			} finally {
 				await context.close();
