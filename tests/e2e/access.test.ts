@@ -19,7 +19,12 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
 	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49',
 	'/api/responses/[id]': '/api/responses/6f1c2a34-5b6d-4e7f-8a9b-0c1d2e3f4a5b',
-	'/api/sites/[id]/gap': '/api/sites/midland-metropolitan-university-hospital/gap?walk=20&skill=nursing-midwifery'
+	'/api/sites/[id]/gap': '/api/sites/midland-metropolitan-university-hospital/gap?walk=20&skill=nursing-midwifery',
+	// Open Referral ids are name-based uuids of the hub (server/openreferral/ids.ts); a made-up one answers 404, still past the gate.
+	'/openreferral/services/[id]': '/openreferral/services/00000000-0000-5000-8000-000000000000',
+	'/openreferral/service_at_locations/[id]': '/openreferral/service_at_locations/00000000-0000-5000-8000-000000000000',
+	'/openreferral/taxonomies/[id]': '/openreferral/taxonomies/00000000-0000-5000-8000-000000000000',
+	'/openreferral/taxonomy_terms/[id]': '/openreferral/taxonomy_terms/00000000-0000-5000-8000-000000000000'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
@@ -36,7 +41,8 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/questionnaire': ['submit'],
 	'/questionnaire/import': ['preview', 'commit'],
 	'/questionnaire/review': ['validate', 'reject', 'withdraw', 'issue', 'rule'],
-	'/admin/questionnaire': ['publish']
+	'/admin/questionnaire': ['publish'],
+	'/finance/records': ['create', 'import', 'delete']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

@@ -158,6 +158,10 @@ async function reachablePaths(role: RoleName, scenario: string): Promise<string[
 				...SCORE_METHODS.map((method) => `/tiles/opportunity-scores/summary.json?place=${PLACE}&method=${method}`),
 				...['all', ...skills].flatMap((skill) => READINESS.map((readiness) => `/tiles/resident-skills/summary.json?place=${PLACE}&skill=${skill}&readiness=${readiness}`))
 			);
+		} else if (route.startsWith('/openreferral/')) {
+			paths.push(...(await openReferralPaths(role, route)));
+		} else if (route === '/api/finance/summary' || route === '/finance') {
+			paths.push(route, `${route}?place=${PLACE}`);
 		} else if (route.startsWith('/api/stories/[id]') || route.startsWith('/stories/[id]') || route.startsWith('/present/[id]')) {
 			// Stories hold map parameters and captions a planner typed, no resident data; the list is scanned below.
 			continue;
@@ -166,6 +170,33 @@ async function reachablePaths(role: RoleName, scenario: string): Promise<string[
 		}
 	}
 	return paths;
+}
+
+/** The Open Referral UK export: its pages (every page size used by reusers) and every object by its real id. */
+async function openReferralPaths(role: RoleName, route: string): Promise<string[]> {
+	if (!route.includes('[id]')) return [route, `${route}?per_page=200`, `${route}?page=2&per_page=5`];
+	const list = route.replace('/[id]', '');
+	const body = (await (await request(role, 'GET', `${list}?per_page=200`)).json()) as { contents: { id: string }[] };
+	expect(body.contents.length, list).toBeGreaterThan(0);
+	return body.contents.map((c) => `${list}/${c.id}`);
+}
+
+/**
+ * An award to an individual, recorded by network staff: its amount must never be published (only
+ * a place-wide total of at least k such awards, rounded to £1,000). Returns the amount as written
+ * and as the pages format it, neither of which any scanned answer may hold.
+ */
+async function individualAward(): Promise<string[]> {
+	const pounds = 4000 + Math.floor(Math.random() * 5000);
+	const pence = 10 + Math.floor(Math.random() * 89);
+	const amount = `${pounds}.${pence}`;
+	const form = new URLSearchParams({ source: 'Leak scan hardship grant', amount_gbp: amount, kind: 'grant', recipient_type: 'individual', received_on: '2025-01-15', lon: '-1.9390', lat: '52.4862', site: '', note: '' });
+	const saved = await request('network', 'POST', `/finance/records?/create&place=${PLACE}`, { body: form.toString(), contentType: 'application/x-www-form-urlencoded' });
+	expect(saved.status).toBe(200);
+	const formatted = `${pounds.toLocaleString('en-GB')}.${pence}`;
+	// The scan would notice it: the staff page carries the amount.
+	expect(await (await request('network', 'GET', `/finance/records?place=${PLACE}`)).text()).toContain(formatted);
+	return [amount, formatted];
 }
 
 const OGC_COLLECTIONS = ['macro-assets', 'community-hubs', 'social-enterprises', 'reference-areas', 'resident-skills', 'opportunity-scores'];
@@ -218,6 +249,7 @@ describe('leak scan', () => {
 		const scenario = await scanScenario();
 		const visitNote = await researcherVisitNote();
 		const idea = await questionnaireIdea();
+		const individualAmounts = await individualAward();
 		for (const role of ['public', 'planner'] as const) {
 			const paths = await reachablePaths(role, scenario);
 			expect(paths.length).toBeGreaterThan(60);
@@ -236,6 +268,7 @@ describe('leak scan', () => {
 				expect(text.includes(visitNote), `${role} GET ${path} carries a researcher's visit note`).toBe(false);
 				expect(text.includes(idea.marker), `${role} GET ${path} carries a questionnaire answer`).toBe(false);
 				expect(text.includes(idea.id), `${role} GET ${path} carries a questionnaire response id`).toBe(false);
+				for (const amount of individualAmounts) expect(text.includes(amount), `${role} GET ${path} carries an award to an individual`).toBe(false);
 				for (const field of PERSON_LEVEL_FIELDS) {
 					expect(text.includes(`"${field}"`), `${role} GET ${path} carries field ${field}`).toBe(false);
 				}

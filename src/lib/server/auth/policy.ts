@@ -7,7 +7,7 @@ import type { Role } from '../db/schema';
 
 /** 'public' = anyone, signed in or not; 'signed-in' = any account; otherwise the listed roles. */
 export type Access = 'public' | 'signed-in' | readonly Role[];
-export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+export type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'OPTIONS';
 
 const ADMIN: readonly Role[] = ['administrator'];
 const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
@@ -19,6 +19,8 @@ const QUESTIONNAIRE_READERS: readonly Role[] = ['researcher', 'coordinator', 'ad
 const REVIEWERS: readonly Role[] = ['coordinator', 'administrator'];
 /** Coverage shows published counts only (k threshold, rounding, suppression). */
 const COVERAGE_READERS: readonly Role[] = ['researcher', 'coordinator', 'planner', 'administrator'];
+/** Who keeps the community finance records (issue 15 part 5). */
+const FINANCE_STAFF: readonly Role[] = ['network', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -96,6 +98,20 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
+	// Open Referral UK export: public and read-only, CORS open (OPTIONS is the browser's preflight).
+	'/openreferral': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/services': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/services/[id]': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/service_at_locations': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/service_at_locations/[id]': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomies': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomies/[id]': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomy_terms': { GET: 'public', OPTIONS: 'public' },
+	'/openreferral/taxonomy_terms/[id]': { GET: 'public', OPTIONS: 'public' },
+	// Community finance: records are staff-only (network staff keep them); aggregates are public.
+	'/finance': { GET: 'public' },
+	'/finance/records': { GET: FINANCE_STAFF, POST: FINANCE_STAFF },
+	'/api/finance/summary': { GET: 'public' },
 	// ---- Planners' gap headline (issue 17) ----
 	'/api/sites/[id]/gap': { GET: 'public' },
 };

@@ -13,6 +13,7 @@ import {
 	OPPORTUNITY_KINDS,
 	REFERENCE_AREA_TYPES
 } from '../../domain/vocabulary';
+import type { FinanceKind, RecipientType } from '../../domain/finance/publish';
 
 export { CONSORTIA, HUB_TYPES, MACRO_ASSET_KINDS, MACRO_ASSET_STATUSES, OPPORTUNITY_KINDS, REFERENCE_AREA_TYPES };
 
@@ -206,6 +207,9 @@ export interface Database {
 	questionnaire_version: QuestionnaireVersionTable;
 	voucher_rule: VoucherRuleTable;
 	voucher_issue: VoucherIssueTable;
+	// ---- Open Referral services and community finance (issue 15, migration 0015) ----
+	hub_service: HubServiceTable;
+	community_finance: CommunityFinanceTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -501,4 +505,36 @@ export interface VoucherIssueTable {
 	issued_by: string | null;
 	note: string | null;
 	issued_at: CreatedAt;
+}
+
+// ---- Open Referral services and community finance (issue 15, migration 0015) ----
+
+export interface HubServiceTable {
+	id: string;
+	hub_id: string;
+	name: string;
+	description: string;
+	service_type: string;
+	url: string | null;
+	email: string | null;
+	minimum_age: number | null;
+	maximum_age: number | null;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+
+export interface CommunityFinanceTable {
+	id: string;
+	place_id: string;
+	source: string;
+	/** numeric(14,2): a string from the drivers, exact pounds and pence. */
+	amount_gbp: ColumnType<string, string | number, string | number>;
+	kind: FinanceKind;
+	recipient_type: RecipientType;
+	received_on: ColumnType<Date | string, string, string>;
+	geom: Geometry;
+	macro_asset_id: string | null;
+	note: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
 }
