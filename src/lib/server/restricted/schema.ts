@@ -4,11 +4,14 @@
  * planner and public code cannot even name them to Kysely.
  */
 import type { Kysely } from 'kysely';
-import type { Database, ResidentSkillTable } from '../db/schema';
+import type { Database, PipelineCaseTable, PipelineStageEventTable, ResidentSkillTable } from '../db/schema';
 
 // A type alias, not an interface: Kysely's withTables<T> needs an indexable type.
 export type RestrictedTables = {
 	'restricted.resident_skill': ResidentSkillTable;
+	// Skills matching (migration 0014, issue 14)
+	'restricted.pipeline_case': PipelineCaseTable;
+	'restricted.pipeline_stage_event': PipelineStageEventTable;
 };
 
 export type RestrictedDatabase = Database & RestrictedTables;
