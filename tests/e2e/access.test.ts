@@ -17,7 +17,12 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/tiles/[layer]/[z]/[x]/[y].mvt': '/tiles/macro-assets/13/4052/2687.mvt',
 	'/sites/[id]': '/sites/midland-metropolitan-university-hospital',
 	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
-	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49'
+	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49',
+	// ---- issue 14 ----
+	'/pipeline/[id]': '/pipeline/00000000-0000-4000-8000-000000000000',
+	'/api/pipeline/cases/[id]': '/api/pipeline/cases/00000000-0000-4000-8000-000000000000',
+	'/api/matching/sites/[id]': '/api/matching/sites/midland-metropolitan-university-hospital',
+	'/api/matching/cells': '/api/matching/cells?place=greater-icknield&skill=all&stage=all'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
@@ -29,7 +34,13 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/scenarios': ['create'],
 	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite'],
 	'/stories': ['create'],
-	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView']
+	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView'],
+	// ---- issue 14 ----
+	'/matching': ['preview', 'import'],
+	'/matching/crosswalk': ['save', 'remove'],
+	'/pipeline': ['open'],
+	'/pipeline/[id]': ['move', 'assign'],
+	'/dashboard': ['setTarget', 'recordEntry', 'snapshot']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

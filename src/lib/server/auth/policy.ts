@@ -14,6 +14,10 @@ const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
 /** Scenarios are planners' working drafts: not public, not for researchers. */
 export const PLANNING_ROLES: readonly Role[] = ['planner', 'administrator'];
 const PLANNING = PLANNING_ROLES;
+/** Issue 14: who keeps vacancy lists, the crosswalk and the targets. */
+const PARTNERSHIP: readonly Role[] = ['partner', 'administrator'];
+/** Issue 14: who works the (person-level) skills pipeline. */
+const PIPELINE: readonly Role[] = ['partner', 'researcher', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -77,6 +81,20 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	// ---- Researchers: questionnaires, responses, vouchers, coverage (issue 11) ----
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
+	// Vacancy lists and the crosswalk are the partnership's working data (employers' lists come
+	// through partners); the pipeline is person-level (partners, researchers for their own
+	// residents, administrators; every read audited); published counts are public.
+	'/matching': { GET: PARTNERSHIP, POST: PARTNERSHIP },
+	'/matching/crosswalk': { GET: PARTNERSHIP, POST: PARTNERSHIP },
+	'/pipeline': { GET: PIPELINE, POST: PIPELINE },
+	'/pipeline/[id]': { GET: PIPELINE, POST: PIPELINE },
+	'/dashboard': { GET: 'public', POST: PARTNERSHIP },
+	'/dashboard/export.csv': { GET: 'public' },
+	'/api/vacancies': { GET: 'public', POST: PARTNERSHIP },
+	'/api/matching/sites/[id]': { GET: 'public' },
+	'/api/matching/cells': { GET: 'public' },
+	'/api/pipeline/cases': { GET: PIPELINE, POST: PIPELINE },
+	'/api/pipeline/cases/[id]': { GET: PIPELINE, PATCH: PIPELINE },
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
 	// ---- Planners' gap headline (issue 17) ----
 };

@@ -32,7 +32,8 @@ function countsFor(totals: Map<string, number | null>, skillGroupId: string): St
 }
 
 export async function getSiteMatching(db: Kysely<Database>, siteId: string): Promise<SiteMatching> {
-	const site = await getMacroAsset(db, siteId);
+	// Site ids are short slugs: anything else (a NUL, 1,000 characters) names no site.
+	const site = /^[a-z0-9][a-z0-9-]{0,99}$/.test(siteId) ? await getMacroAsset(db, siteId) : undefined;
 	if (!site) throw notFound(`There is no site with the id “${siteId}”.`);
 	const [vacancies, groups, published] = await Promise.all([listVacancies(db, { siteId }), listSkillGroups(db), publishedStageTotals(db, site.placeId)]);
 	const names = new Map(groups.map((g) => [g.id, g.name]));

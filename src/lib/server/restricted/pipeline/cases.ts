@@ -9,7 +9,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isUuid } from '../../../domain/uuid';
 import { writeAudit, type Actor } from '../../audit/log';
-import type { Database, PipelineStage, Role } from '../../db/schema';
+import { PIPELINE_STAGES, type Database, type PipelineStage, type Role } from '../../db/schema';
 import { DomainError, invalid, notFound } from '../../errors';
 import type { Viewer } from '../records';
 import { markMatchingStale } from './publication';
@@ -38,6 +38,28 @@ function actor(viewer: Viewer): Actor {
 
 function assertMayUse(viewer: Viewer): void {
 	if (!PIPELINE_ROLES.includes(viewer.role)) throw new DomainError('forbidden', 'Only partners, researchers and administrators can use the pipeline.');
+}
+
+const LIMITS = { mentor: 120, nextStep: 500, note: 2000 } as const;
+
+/** Checks what a form or body may set on a case; every problem named by field (422). */
+function checkCaseFields(change: CaseChange & { historyNote?: string | null }): void {
+	const issues: { field: string; message: string }[] = [];
+	for (const field of ['mentor', 'nextStep', 'note', 'historyNote'] as const) {
+		const value = change[field];
+		if (value === undefined || value === null) continue;
+		const max = field === 'historyNote' ? LIMITS.note : LIMITS[field];
+		if (value.includes('\u0000')) issues.push({ field, message: 'must not contain a NUL character' });
+		else if (value.length > max) issues.push({ field, message: `must be at most ${max} characters` });
+	}
+	if (change.nextStepOn) {
+		const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(change.nextStepOn);
+		const date = m ? new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!)) : undefined;
+		if (!m || !date || date.toISOString().slice(0, 10) !== change.nextStepOn || +m[1]! < 2000 || +m[1]! > 2100) issues.push({ field: 'nextStepOn', message: 'must be a date (YYYY-MM-DD)' });
+	}
+	if (change.partnerId && !isUuid(change.partnerId)) issues.push({ field: 'partnerId', message: 'is not an active partner' });
+	if (change.stage !== undefined && !(PIPELINE_STAGES as readonly string[]).includes(change.stage)) issues.push({ field: 'stage', message: `must be one of ${PIPELINE_STAGES.join(', ')}` });
+	if (issues.length) throw invalid(issues.map((i) => `${i.field} ${i.message}`).join('; ') + '.', issues);
 }
 
 /** Researchers see the cases of residents they collected; partners and administrators see all. */
@@ -90,6 +112,7 @@ export interface NewCase {
 export async function openCase(db: Kysely<Database>, viewer: Viewer, input: NewCase): Promise<string> {
 	assertMayUse(viewer);
 	if (!isUuid(input.residentId)) throw invalid('Choose a resident record.', [{ field: 'residentId', message: 'is not a record id' }]);
+	checkCaseFields(input);
 	return db.transaction().execute(async (trx) => {
 		const resident = await residentForCase(trx, input.residentId);
 		if (!resident || (ownScope(viewer) && resident.collectedBy !== viewer.id)) throw notFound('There is no such resident record that you can see.');
@@ -120,6 +143,7 @@ export async function openCase(db: Kysely<Database>, viewer: Viewer, input: NewC
 export async function changeCase(db: Kysely<Database>, viewer: Viewer, id: string, change: CaseChange, historyNote: string | null = null): Promise<void> {
 	assertMayUse(viewer);
 	if (!isUuid(id)) throw notFound(`There is no case with the id “${id}”.`);
+	checkCaseFields({ ...change, historyNote });
 	await db.transaction().execute(async (trx) => {
 		const found = await selectCase(trx, id);
 		if (!found || (ownScope(viewer) && found.collectedBy !== viewer.id)) throw notFound(`There is no case with the id “${id}” that you can see.`);
@@ -167,4 +191,10 @@ export async function insertSyntheticCases(db: Kysely<Database>, placeId: string
 	for (let at = 0; at < cases.length; at += 300) await insertCases(db, cases.slice(at, at + 300));
 	await markMatchingStale(db, placeId);
 	return cases.length;
+}
+
+/** Active partners a case can be assigned to (account names only). */
+export async function pipelinePartners(db: Kysely<Database>, viewer: Viewer): Promise<{ id: string; name: string }[]> {
+	assertMayUse(viewer);
+	return listPartners(db);
 }
