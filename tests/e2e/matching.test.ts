@@ -85,8 +85,9 @@ if (!chromiumPath) {
 				] as const) {
 					await page.getByLabel('Stage').selectOption(stage);
 					await page.getByLabel('Note for the history (optional)').fill(`moved to ${stage} in the browser test`);
-					await page.getByRole('button', { name: 'Move' }).click();
-					await expect(page.getByTestId('case-stage').innerText({ timeout: 60_000 })).resolves.toBe(label);
+					await page.getByRole('button', { name: 'Move', exact: true }).click();
+					await page.getByRole('status').filter({ hasText: `Moved to ${label}` }).waitFor({ timeout: 60_000 });
+					await page.getByTestId('case-stage').filter({ hasText: label }).waitFor({ timeout: 60_000 });
 				}
 				const history = await page.getByTestId('case-history').locator('li').allInnerTexts();
 				expect(history.at(-2)).toContain('Identified → In language training');
