@@ -12,6 +12,9 @@ import { FORMAT_LABELS, recordNoun } from '../src/lib/domain/imports/source';
 import { importFile, ImportRefused, type ImportReport } from '../src/lib/server/imports/index';
 import { describeSkillGroupsImport, importSkillGroups, parseSkillGroupsArguments, skillGroupsUsageText } from '../src/lib/server/imports/skill-groups';
 import { describeOsmImport, importOsmNetwork, PlaceNotChosen } from '../src/lib/server/walking/import';
+import { describeVacancyImport, importVacancies, refusalProblems, vacanciesUsageText } from '../src/lib/server/matching/vacancies';
+import { parseArgs } from 'node:util';
+import fs from 'node:fs/promises';
 import { openDatabaseFor } from './lib/open-database';
 import { parsePlaceImportArguments, placeImportUsageText } from '../src/lib/server/places/command-line';
 import { describePlaceImport, importPlaceBoundary } from '../src/lib/server/places/service';
@@ -104,13 +107,59 @@ async function runPlace(argv: readonly string[]): Promise<void> {
 	}
 }
 
+/** `vacancies <file.csv|xlsx> [--list name] [--dry-run]`: an employer's vacancy list (src/lib/server/matching/vacancies.ts). */
+async function runVacancies(argv: readonly string[]): Promise<void> {
+	const { values, positionals } = parseArgs({
+		args: [...argv],
+		options: { list: { type: 'string' }, 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+		strict: false,
+		allowPositionals: true
+	});
+	if (values.help) return console.log(vacanciesUsageText());
+	const unknown = Object.keys(values).filter((k) => !['list', 'dry-run', 'help'].includes(k));
+	const usageError = unknown.length
+		? `unknown option --${unknown[0]} for vacancies`
+		: positionals.length !== 1
+			? 'say which one .csv or .xlsx file to import as vacancies'
+			: typeof values.list === 'boolean'
+				? '--list needs a value'
+				: undefined;
+	if (usageError) {
+		console.error(`import: ${usageError}\n\n${vacanciesUsageText()}`);
+		process.exitCode = 2;
+		return;
+	}
+	const file = positionals[0]!;
+	let bytes: Uint8Array;
+	try {
+		bytes = await fs.readFile(file);
+	} catch (err) {
+		console.error(`import refused, nothing written: ${file}\n  cannot be read: ${(err as Error).message}`);
+		process.exitCode = 1;
+		return;
+	}
+	const database = await openDatabaseFor('import');
+	try {
+		const report = await importVacancies(database.db, { fileName: file, bytes, list: values.list as string | undefined, dryRun: values['dry-run'] === true });
+		console.log(describeVacancyImport(report));
+	} catch (err) {
+		const problems = refusalProblems(err);
+		if (!problems) throw err;
+		console.error(`import refused, nothing written: ${file}\n  ${problems.join('\n  ')}`);
+		process.exitCode = 1;
+	} finally {
+		await database.close();
+	}
+}
+
 const argv = process.argv.slice(2);
-const parsed = argv[0] === 'skill-groups' || argv[0] === 'place' ? undefined : parseImportArguments(argv);
+const parsed = argv[0] === 'skill-groups' || argv[0] === 'place' || argv[0] === 'vacancies' ? undefined : parseImportArguments(argv);
 if (!parsed) {
 	if (argv[0] === 'place') await runPlace(argv.slice(1));
+	else if (argv[0] === 'vacancies') await runVacancies(argv.slice(1));
 	else await runSkillGroups(argv.slice(1));
 } else if ('help' in parsed) {
-	console.log(`${usageText()}\n\n${skillGroupsUsageText()}\n\n${placeImportUsageText()}`);
+	console.log(`${usageText()}\n\n${skillGroupsUsageText()}\n\n${placeImportUsageText()}\n\n${vacanciesUsageText()}`);
 } else if ('usageError' in parsed) {
 	console.error(`import: ${parsed.usageError}\n\n${usageText()}`);
 	process.exitCode = 2;

@@ -24,7 +24,12 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/openreferral/services/[id]': '/openreferral/services/00000000-0000-5000-8000-000000000000',
 	'/openreferral/service_at_locations/[id]': '/openreferral/service_at_locations/00000000-0000-5000-8000-000000000000',
 	'/openreferral/taxonomies/[id]': '/openreferral/taxonomies/00000000-0000-5000-8000-000000000000',
-	'/openreferral/taxonomy_terms/[id]': '/openreferral/taxonomy_terms/00000000-0000-5000-8000-000000000000'
+	'/openreferral/taxonomy_terms/[id]': '/openreferral/taxonomy_terms/00000000-0000-5000-8000-000000000000',
+	// ---- issue 14 ----
+	'/pipeline/[id]': '/pipeline/00000000-0000-4000-8000-000000000000',
+	'/api/pipeline/cases/[id]': '/api/pipeline/cases/00000000-0000-4000-8000-000000000000',
+	'/api/matching/sites/[id]': '/api/matching/sites/midland-metropolitan-university-hospital',
+	'/api/matching/cells': '/api/matching/cells?place=greater-icknield&skill=all&stage=all'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
@@ -42,7 +47,13 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/questionnaire/import': ['preview', 'commit'],
 	'/questionnaire/review': ['validate', 'reject', 'withdraw', 'issue', 'rule'],
 	'/admin/questionnaire': ['publish'],
-	'/finance/records': ['create', 'import', 'delete']
+	'/finance/records': ['create', 'import', 'delete'],
+	// ---- issue 14 ----
+	'/matching': ['preview', 'import'],
+	'/matching/crosswalk': ['save', 'remove'],
+	'/pipeline': ['open'],
+	'/pipeline/[id]': ['move', 'assign'],
+	'/dashboard': ['setTarget', 'recordEntry', 'snapshot']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

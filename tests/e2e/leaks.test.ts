@@ -8,6 +8,7 @@
 import { tileAt } from '../../src/lib/domain/tiles/address';
 import { describe, expect, it } from 'vitest';
 import { decideAccess, ROUTE_POLICY } from '../../src/lib/server/auth/policy';
+import { STAGES } from '../../src/lib/domain/matching/candidates';
 import { request, type RoleName } from './http';
 
 const PLACE = 'greater-icknield';
@@ -99,6 +100,24 @@ async function questionnaireIdea(): Promise<{ marker: string; id: string }> {
 	return { marker, id };
 }
 
+/**
+ * A partner's note on a pipeline case and on one of its stage moves (issue 14): person-level free
+ * text. Returns the marker, which no public or planner answer may hold.
+ */
+async function pipelineCaseNote(): Promise<string> {
+	const note = `case note canary ${Date.now().toString(36)}`;
+	const listed = await request('partner', 'GET', `/api/pipeline/cases?place=${PLACE}&limit=1`);
+	expect(listed.status).toBe(200);
+	const [first] = ((await listed.json()) as { cases: { id: string; stage: string }[] }).cases;
+	expect(first, 'the demo seeds pipeline cases').toBeDefined();
+	const stage = first!.stage === 'in_work' ? 'ready_for_work' : 'in_work';
+	const patched = await request('partner', 'PATCH', `/api/pipeline/cases/${first!.id}`, { body: JSON.stringify({ note, stage, historyNote: note }), contentType: 'application/json' });
+	expect(patched.status).toBe(200);
+	// The scan would notice it: the partner's own read carries the note.
+	expect(await (await request('partner', 'GET', `/api/pipeline/cases/${first!.id}`)).text()).toContain(note);
+	return note;
+}
+
 /** Score requests: every method and skill group, and explanations of sample cells and every site. */
 function scorePaths(route: string, skills: string[], sites: string[], cells: string[], scenario: string | null): string[] {
 	// Under a scenario, each method once: the filters were scanned on the baseline already.
@@ -162,6 +181,10 @@ async function reachablePaths(role: RoleName, scenario: string): Promise<string[
 			paths.push(...(await openReferralPaths(role, route)));
 		} else if (route === '/api/finance/summary' || route === '/finance') {
 			paths.push(route, `${route}?place=${PLACE}`);
+		} else if (route === '/api/matching/sites/[id]') {
+			paths.push(...sites.map((id) => `/api/matching/sites/${id}`));
+		} else if (route === '/api/matching/cells') {
+			paths.push(`${route}?place=${PLACE}&skill=all&stage=all`, ...skills.flatMap((skill) => STAGES.map((stage) => `${route}?place=${PLACE}&skill=${skill}&stage=${stage}`)));
 		} else if (route.startsWith('/api/stories/[id]') || route.startsWith('/stories/[id]') || route.startsWith('/present/[id]')) {
 			// Stories hold map parameters and captions a planner typed, no resident data; the list is scanned below.
 			continue;
@@ -250,6 +273,7 @@ describe('leak scan', () => {
 		const visitNote = await researcherVisitNote();
 		const idea = await questionnaireIdea();
 		const individualAmounts = await individualAward();
+		const caseNote = await pipelineCaseNote();
 		for (const role of ['public', 'planner'] as const) {
 			const paths = await reachablePaths(role, scenario);
 			expect(paths.length).toBeGreaterThan(60);
@@ -269,6 +293,7 @@ describe('leak scan', () => {
 				expect(text.includes(idea.marker), `${role} GET ${path} carries a questionnaire answer`).toBe(false);
 				expect(text.includes(idea.id), `${role} GET ${path} carries a questionnaire response id`).toBe(false);
 				for (const amount of individualAmounts) expect(text.includes(amount), `${role} GET ${path} carries an award to an individual`).toBe(false);
+				expect(text.includes(caseNote), `${role} GET ${path} carries a pipeline case note`).toBe(false);
 				for (const field of PERSON_LEVEL_FIELDS) {
 					expect(text.includes(`"${field}"`), `${role} GET ${path} carries field ${field}`).toBe(false);
 				}

@@ -392,6 +392,8 @@ export async function listSiteOpportunities(db: Db, siteId: string): Promise<Sit
 		.select(sql<string | null>`to_char(o.period_start, 'YYYY-MM-DD')`.as('period_start'))
 		.select(sql<string | null>`to_char(o.period_end, 'YYYY-MM-DD')`.as('period_end'))
 		.where('o.macro_asset_id', '=', siteId)
+		// A vacancy past its closing date leaves every live count (issue 14).
+		.where((eb) => eb.or([eb('o.closes_on', 'is', null), eb('o.closes_on', '>=', sql<Date>`CURRENT_DATE`)]))
 		.orderBy('g.sort_order')
 		.orderBy('g.id')
 		.orderBy('o.kind')

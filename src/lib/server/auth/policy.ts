@@ -21,6 +21,10 @@ const REVIEWERS: readonly Role[] = ['coordinator', 'administrator'];
 const COVERAGE_READERS: readonly Role[] = ['researcher', 'coordinator', 'planner', 'administrator'];
 /** Who keeps the community finance records (issue 15 part 5). */
 const FINANCE_STAFF: readonly Role[] = ['network', 'administrator'];
+/** Issue 14: who keeps vacancy lists, the crosswalk and the targets. */
+const PARTNERSHIP: readonly Role[] = ['partner', 'administrator'];
+/** Issue 14: who works the (person-level) skills pipeline. */
+const PIPELINE: readonly Role[] = ['partner', 'researcher', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -97,6 +101,20 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/coverage': { GET: COVERAGE_READERS },
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
+	// Vacancy lists and the crosswalk are the partnership's working data (employers' lists come
+	// through partners); the pipeline is person-level (partners, researchers for their own
+	// residents, administrators; every read audited); published counts are public.
+	'/matching': { GET: PARTNERSHIP, POST: PARTNERSHIP },
+	'/matching/crosswalk': { GET: PARTNERSHIP, POST: PARTNERSHIP },
+	'/pipeline': { GET: PIPELINE, POST: PIPELINE },
+	'/pipeline/[id]': { GET: PIPELINE, POST: PIPELINE },
+	'/dashboard': { GET: 'public', POST: PARTNERSHIP },
+	'/dashboard/export.csv': { GET: 'public' },
+	'/api/vacancies': { GET: 'public', POST: PARTNERSHIP },
+	'/api/matching/sites/[id]': { GET: 'public' },
+	'/api/matching/cells': { GET: 'public' },
+	'/api/pipeline/cases': { GET: PIPELINE, POST: PIPELINE },
+	'/api/pipeline/cases/[id]': { GET: PIPELINE, PATCH: PIPELINE },
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
 	// Open Referral UK export: public and read-only, CORS open (OPTIONS is the browser's preflight).
 	'/openreferral': { GET: 'public', OPTIONS: 'public' },

@@ -538,3 +538,106 @@ export interface CommunityFinanceTable {
 	created_by: string | null;
 	created_at: CreatedAt;
 }
+
+// ---- Skills matching, pipeline, dashboard (migration 0014, issue 14) ----
+// Declaration merging keeps this section at the end of the file: these add to the interfaces above.
+
+export const PIPELINE_STAGES = ['identified', 'language_training', 'accreditation', 'ready_for_work', 'in_work'] as const;
+export type PipelineStage = (typeof PIPELINE_STAGES)[number];
+export const PROGRESS_METRICS = ['overseas_qualified_identified', 'researchers_trained', 'in_accreditation', 'in_work', 'startups_founded'] as const;
+export type ProgressMetric = (typeof PROGRESS_METRICS)[number];
+
+/** A vacancy is an opportunity of kind 'job' with what the employer's list said about it. */
+export interface OpportunityTable {
+	role: ColumnType<string | null, string | null | undefined, string | null>;
+	job_family: ColumnType<string | null, string | null | undefined, string | null>;
+	afc_band: ColumnType<string | null, string | null | undefined, string | null>;
+	required_registration: ColumnType<string | null, string | null | undefined, string | null>;
+	/** Closing date; a closed vacancy leaves the live counts. */
+	closes_on: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	/** Name of the list (file) a vacancy came from; re-importing a list replaces it. */
+	vacancy_list: ColumnType<string | null, string | null | undefined, string | null>;
+}
+
+export interface RoleCrosswalkTable {
+	role_key: string;
+	role: string;
+	soc2020_code: string | null;
+	skill_group_id: string;
+	nhs_job_family: string | null;
+	afc_band: string | null;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+/** Person-level, in schema `restricted` (see restricted/schema.ts). */
+export interface PipelineCaseTable {
+	id: string;
+	place_id: string;
+	resident_skill_id: string;
+	stage: PipelineStage;
+	partner_id: string | null;
+	mentor: string | null;
+	next_step: string | null;
+	next_step_on: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	note: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface PipelineStageEventTable {
+	id: Generated<string>;
+	case_id: string;
+	from_stage: string | null;
+	to_stage: string;
+	at: CreatedAt;
+	actor_id: string | null;
+	note: string | null;
+}
+
+export interface MatchingPublicationTable {
+	place_id: string;
+	k: number;
+	rounding_base: number;
+	synthetic: ColumnType<boolean, boolean | undefined, boolean>;
+	computed_at: CreatedAt;
+}
+
+export interface MatchingPublishedTotalTable {
+	place_id: string;
+	filter_key: string;
+	total: number | null;
+}
+
+export interface MatchingPublishedUnitTable {
+	place_id: string;
+	filter_key: string;
+	unit_id: string;
+	level: PublishedLevel;
+	count: number | null;
+	geom: Geometry;
+}
+
+export interface ProgressTargetTable {
+	place_id: string;
+	metric: ProgressMetric;
+	target: number;
+	due_on: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ProgressEntryTable {
+	place_id: string;
+	metric: ProgressMetric;
+	recorded_on: ColumnType<Date, Date | string, Date | string>;
+	value: number;
+}
+
+export interface Database {
+	role_crosswalk: RoleCrosswalkTable;
+	matching_publication: MatchingPublicationTable;
+	matching_published_total: MatchingPublishedTotalTable;
+	matching_published_unit: MatchingPublishedUnitTable;
+	progress_target: ProgressTargetTable;
+	progress_entry: ProgressEntryTable;
+}

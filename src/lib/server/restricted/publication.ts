@@ -125,7 +125,7 @@ async function buildPublication(trx: Kysely<Database>, placeId: string, settings
 	});
 }
 
-function levelOf(unitId: string): PublishedLevel {
+export function levelOf(unitId: string): PublishedLevel {
 	if (unitId === 'place') return 'place';
 	const parsed = parseHexCellId(unitId);
 	if (!parsed || !(parsed.levelName in HEX_LEVEL_SIZES)) throw new Error(`unknown unit id ${unitId}`);
@@ -138,7 +138,7 @@ function levelOf(unitId: string): PublishedLevel {
  * hexagon itself would overlap its neighbours' cells and misstate what was counted); the place
  * unit is the place boundary.
  */
-function unitOutline(unitId: string, srid: number, coarse: ReadonlyMap<string, string>): UnitOutline {
+export function unitOutline(unitId: string, srid: number, coarse: ReadonlyMap<string, string>): UnitOutline {
 	if (unitId === 'place') return { kind: 'place-boundary' };
 	const shape = coarse.get(unitId);
 	if (shape) return { kind: 'geojson', geojson: shape, srid: 4326 };
@@ -156,7 +156,7 @@ function hexPolygon(i: number, j: number, size: number) {
  * Outlines (GeoJSON text, WGS84) of the published units coarser than a base cell, each the union of
  * every base cell over the place whose chain of parents leads to it.
  */
-async function coarseUnitShapes(
+export async function coarseUnitShapes(
 	trx: Kysely<Database>,
 	placeId: string,
 	srid: number,

@@ -12,6 +12,7 @@ import { writeAudit, type Actor } from '../audit/log';
 import type { Database, Role } from '../db/schema';
 import { DomainError } from '../errors';
 import { skillGroupExists } from '../assets/queries';
+import { deleteMatchingPublication } from './pipeline/queries';
 import { deletePublication, deleteResident, insertResident, locateInPlace, selectResidentRecords, type ResidentSkills, type StoredResidentRecord } from './queries';
 
 /** Edge of the base hexagon (ST_HexagonGrid size) that every resident location is snapped to. */
@@ -122,4 +123,6 @@ export async function deleteResidentRecord(db: Kysely<Database>, viewer: Viewer,
 /** Drops a place's published layers; they are rebuilt from the records on next use. */
 export async function markPublicationStale(db: Kysely<Database>, placeId: string): Promise<void> {
 	await deletePublication(db, placeId);
+	// Cases hang off resident records: the matching counts (issue 14) are built from them too.
+	await deleteMatchingPublication(db, placeId);
 }

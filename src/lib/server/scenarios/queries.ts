@@ -90,7 +90,8 @@ export async function insertScenarioFromBaseline(
 		await sql`
 			INSERT INTO scenario_opportunity (scenario_id, id, site_id, opportunity_id, skill_group_id, kind, title, count)
 			SELECT ${id}::uuid, o.id, o.macro_asset_id, o.id, o.skill_group_id, o.kind, o.title, o.count
-			FROM opportunity o JOIN macro_asset m ON m.id = o.macro_asset_id WHERE m.place_id = ${placeId}`.execute(trx);
+			FROM opportunity o JOIN macro_asset m ON m.id = o.macro_asset_id WHERE m.place_id = ${placeId}
+			  AND (o.closes_on IS NULL OR o.closes_on >= CURRENT_DATE)`.execute(trx);
 	});
 }
 

@@ -227,7 +227,8 @@ export async function loadSites(db: Db, source: SiteSource): Promise<{ versions:
 	const opportunities =
 		source.scenarioId === null
 			? sql`SELECT macro_asset_id AS site_id, skill_group_id, SUM(count)::float8 AS total FROM opportunity
-				WHERE macro_asset_id IN (SELECT id FROM macro_asset WHERE place_id = ${source.placeId}) GROUP BY 1, 2`
+				WHERE macro_asset_id IN (SELECT id FROM macro_asset WHERE place_id = ${source.placeId})
+				  AND (closes_on IS NULL OR closes_on >= CURRENT_DATE) GROUP BY 1, 2`
 			: sql`SELECT site_id, skill_group_id, SUM(count)::float8 AS total FROM scenario_opportunity WHERE scenario_id = ${source.scenarioId}::uuid GROUP BY 1, 2`;
 	const { rows } = await sql<{ versions: unknown; sites: unknown }>`
 		WITH o AS MATERIALIZED (${opportunities})

@@ -12,6 +12,7 @@ import type { Database } from '../db/schema';
 import { readDemoData, type DemoData } from './demo-data';
 import { loadDemoData } from './load';
 import { seedServicesAndFinance } from './services-and-finance';
+import { seedMatchingDemo } from './matching-demo';
 import { countRealResidents, deleteResidentsOfPlace } from '../restricted/synthetic';
 import { deletePlace, hasAnyPlace, lockSeeding } from './queries';
 
@@ -54,6 +55,7 @@ function placeDir(options: SeedOptions): string {
 async function load(db: Kysely<Database>, data: DemoData, started: number): Promise<SeedReport> {
 	const counts = await loadDemoData(db, data);
 	await seedServicesAndFinance(db, data);
+	await seedMatchingDemo(db, data.place.id);
 	return { place: data.place.id, ...counts, elapsedMs: Math.round(performance.now() - started) };
 }
 

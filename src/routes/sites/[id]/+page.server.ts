@@ -5,6 +5,7 @@ import { DomainError } from '$lib/server/errors';
 import { parseQuery } from '$lib/server/http/validate';
 import { GAP_QUERY, gapRequestFrom } from '$lib/server/scores/gap-query';
 import { DEFAULT_SITE_FIGURES, loadSitePage, type SiteFigures } from '$lib/server/sites/page';
+import { getSiteMatching } from '$lib/server/matching/matching';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -26,5 +27,10 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		error(404, { code: 'not_found', message: `There is no site with the id “${params.id}”. It may have been renamed or removed.` });
 	}
 	const { basemapStyleUrl, basemapAttribution } = config();
-	return { ...page, basemap: { styleUrl: basemapStyleUrl, attribution: basemapAttribution } };
+	// Vacancies and published candidate counts (issue 14); the page stands without them.
+	const matching = await getSiteMatching(db, params.id).catch((err: unknown) => {
+		console.error(`[atlas] matching for site ${params.id} could not be computed`, err);
+		return null;
+	});
+	return { ...page, matching, basemap: { styleUrl: basemapStyleUrl, attribution: basemapAttribution } };
 };
