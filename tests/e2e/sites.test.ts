@@ -89,7 +89,8 @@ if (!chromiumPath) {
 				await checkContent(page);
 				await waitForSiteMap(page);
 				await saveScreenshot('site-projector.png', await page.screenshot());
-				await saveScreenshot('site-projector-full.png', await page.screenshot({ fullPage: true }));
+				// The page is about 7,700 px tall at 1920 px; a full-page capture takes 15–30 s on a busy machine.
+				await saveScreenshot('site-projector-full.png', await page.screenshot({ fullPage: true, timeout: 120_000 }));
 				await expect(page.locator('[data-testid="back-to-map"]').getAttribute('href')).resolves.toBe(
 					`/?place=greater-icknield&site=${HOSPITAL}`
 				);
