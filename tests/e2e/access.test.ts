@@ -17,7 +17,12 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/tiles/[layer]/[z]/[x]/[y].mvt': '/tiles/macro-assets/13/4052/2687.mvt',
 	'/sites/[id]': '/sites/midland-metropolitan-university-hospital',
 	'/tiles/[layer]/summary.json': '/tiles/opportunity-scores/summary.json?place=greater-icknield',
-	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49'
+	'/api/routes/suggestions': '/api/routes/suggestions?place=greater-icknield&lon=-1.95&lat=52.49',
+	'/enterprises/[id]': '/enterprises/se-synthetic-001',
+	'/api/enterprises/[id]': '/api/enterprises/se-synthetic-001',
+	'/api/enterprises/[id]/procurement': '/api/enterprises/se-synthetic-001/procurement',
+	'/api/sites/[id]/suppliers': '/api/sites/city-hospital-site/suppliers',
+	'/ideas/status/[token]': '/ideas/status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
@@ -29,7 +34,12 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/scenarios': ['create'],
 	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite'],
 	'/stories': ['create'],
-	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView']
+	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView'],
+	'/enterprises/new': ['create'],
+	'/enterprises/[id]': ['update', 'apply'],
+	'/ideas': ['submit'],
+	'/ideas/review': ['review'],
+	'/support': ['event', 'decide', 'mentor', 'match', 'meeting', 'placement', 'assign']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

@@ -14,6 +14,9 @@ const PERSON_LEVEL: readonly Role[] = ['researcher', 'administrator'];
 /** Scenarios are planners' working drafts: not public, not for researchers. */
 export const PLANNING_ROLES: readonly Role[] = ['planner', 'administrator'];
 const PLANNING = PLANNING_ROLES;
+/** The enterprise network's staff (issue 15), and those who review residents' ideas with them. */
+const NETWORK_STAFF: readonly Role[] = ['network', 'administrator'];
+const IDEA_REVIEWERS: readonly Role[] = ['network', 'partner', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -78,6 +81,24 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	// ---- Residents: near me (issue 13) ----
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
+	// Directory: public reads list consented enterprises only (the service decides per role);
+	// network staff and administrators create and edit, and see every enterprise.
+	'/enterprises': { GET: 'public' },
+	'/enterprises/new': { GET: NETWORK_STAFF, POST: NETWORK_STAFF },
+	'/enterprises/[id]': { GET: 'public', POST: NETWORK_STAFF },
+	'/api/enterprises': { GET: 'public' },
+	'/api/enterprises/[id]': { GET: 'public' },
+	'/api/enterprises/[id]/procurement': { GET: 'public' },
+	'/api/sites/[id]/suppliers': { GET: 'public' },
+	// Ideas: anyone submits (rate-limited, moderated); the private link is the submitter's own.
+	'/ideas': { GET: 'public', POST: 'public' },
+	'/ideas/status/[token]': { GET: 'public' },
+	'/ideas/review': { GET: IDEA_REVIEWERS, POST: IDEA_REVIEWERS },
+	'/api/ideas': { GET: 'public', POST: 'public' },
+	// Support: upcoming events are public; applications, mentoring and placements are staff work.
+	'/events': { GET: 'public' },
+	'/api/events': { GET: 'public' },
+	'/support': { GET: NETWORK_STAFF, POST: NETWORK_STAFF },
 	// ---- Planners' gap headline (issue 17) ----
 };
 

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import { readDemoData, type DemoData } from './demo-data';
 import { loadDemoData } from './load';
+import { seedNetworkDemo } from './network';
 import { countRealResidents, deleteResidentsOfPlace } from '../restricted/synthetic';
 import { deletePlace, hasAnyPlace, lockSeeding } from './queries';
 
@@ -52,6 +53,7 @@ function placeDir(options: SeedOptions): string {
 
 async function load(db: Kysely<Database>, data: DemoData, started: number): Promise<SeedReport> {
 	const counts = await loadDemoData(db, data);
+	await seedNetworkDemo(db, data.place.id);
 	return { place: data.place.id, ...counts, elapsedMs: Math.round(performance.now() - started) };
 }
 
