@@ -12,6 +12,6 @@ export const GET: RequestHandler = ({ url, params, locals }) =>
 	handleApi(async () => {
 		parseQuery(url, NO_PARAMETERS);
 		const { db } = await getAppDatabase();
-		if (!(await getMacroAsset(db, params.id))) throw notFound(`There is no site "${params.id}".`);
+		if (!/^[a-z0-9][a-z0-9-]{0,99}$/.test(params.id) || !(await getMacroAsset(db, params.id))) throw notFound(`There is no site "${params.id}".`);
 		return json({ site: params.id, suppliers: await suppliersFor(db, params.id, locals.user?.role) }, { headers: { 'Cache-Control': 'private, no-store' } });
 	});
