@@ -2,7 +2,7 @@ import { getAppDatabase } from '$lib/server/db/app';
 import { attempt, orNull, typedValues } from '$lib/server/http/forms';
 import { pageError } from '$lib/server/http/errors';
 import { parseInput } from '$lib/server/http/validate';
-import { resolvePlace } from '$lib/server/network/directory';
+import { isNetworkStaff, resolvePlace } from '$lib/server/network/directory';
 import { IDEA_REVIEW, listIdeasForReview, reviewIdea } from '$lib/server/network/ideas';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ url, locals }) => {
 	try {
 		const { db } = await getAppDatabase();
 		const place = await resolvePlace(db, url.searchParams.get('place'));
-		return { place, ideas: (await listIdeasForReview(db, actorOf(locals.user), place.id)).map((i) => ({ ...i, createdAt: i.createdAt.toISOString().slice(0, 10) })) };
+		return { place, staff: isNetworkStaff(locals.user?.role), ideas: (await listIdeasForReview(db, actorOf(locals.user), place.id)).map((i) => ({ ...i, createdAt: i.createdAt.toISOString().slice(0, 10) })) };
 	} catch (err) {
 		pageError(err);
 	}
