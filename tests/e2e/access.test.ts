@@ -29,7 +29,12 @@ const SAMPLE_PATH: Record<string, string> = {
 	'/pipeline/[id]': '/pipeline/00000000-0000-4000-8000-000000000000',
 	'/api/pipeline/cases/[id]': '/api/pipeline/cases/00000000-0000-4000-8000-000000000000',
 	'/api/matching/sites/[id]': '/api/matching/sites/midland-metropolitan-university-hospital',
-	'/api/matching/cells': '/api/matching/cells?place=greater-icknield&skill=all&stage=all'
+	'/api/matching/cells': '/api/matching/cells?place=greater-icknield&skill=all&stage=all',
+	'/enterprises/[id]': '/enterprises/se-synthetic-001',
+	'/api/enterprises/[id]': '/api/enterprises/se-synthetic-001',
+	'/api/enterprises/[id]/procurement': '/api/enterprises/se-synthetic-001/procurement',
+	'/api/sites/[id]/suppliers': '/api/sites/city-hospital-site/suppliers',
+	'/ideas/status/[token]': '/ideas/status/AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
 };
 
 /** The named form actions of each page: each is asked separately (with an empty form). */
@@ -53,7 +58,12 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/matching/crosswalk': ['save', 'remove'],
 	'/pipeline': ['open'],
 	'/pipeline/[id]': ['move', 'assign'],
-	'/dashboard': ['setTarget', 'recordEntry', 'snapshot']
+	'/dashboard': ['setTarget', 'recordEntry', 'snapshot'],
+	'/enterprises/new': ['create'],
+	'/enterprises/[id]': ['update', 'apply'],
+	'/ideas': ['submit'],
+	'/ideas/review': ['review'],
+	'/support': ['event', 'decide', 'mentor', 'match', 'meeting', 'placement', 'assign']
 };
 
 const cases: { route: string; method: string; action?: string }[] = [];

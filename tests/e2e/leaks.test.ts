@@ -118,6 +118,45 @@ async function pipelineCaseNote(): Promise<string> {
 	return note;
 }
 
+interface NetworkMarkers {
+	/** Texts that no public or planner answer may hold. */
+	secrets: string[];
+	/** A consented enterprise (contact not public) and an unconsented one, by id. */
+	listed: string;
+	unlisted: string;
+}
+
+/**
+ * The enterprise network's private texts (issue 15): the contact of an enterprise that did not
+ * consent to be published, the contact of a listed enterprise that did not agree to show it, and
+ * the title and contact of an idea still waiting for moderation.
+ */
+async function networkMarkers(): Promise<NetworkMarkers> {
+	const tag = Date.now().toString(36);
+	const secrets = [`unlisted-contact-canary-${tag}`, `hidden-contact-canary-${tag}`, `unmoderated-idea-canary-${tag}`, `idea-contact-canary-${tag}`];
+	const form = (fields: Record<string, string>) => ({ body: new URLSearchParams(fields).toString(), contentType: 'application/x-www-form-urlencoded' });
+	const create = async (name: string, contact: string, consent: boolean) => {
+		const fields: Record<string, string> = { name, consortium: 'construction', stage: 'trading', offers: '', needs: '', employees: '', contact, lon: '-1.9366', lat: '52.4866' };
+		if (consent) fields.consentToPublish = 'on';
+		const response = await request('network', 'POST', '/enterprises/new?/create', form(fields));
+		const location = response.headers.get('location') ?? '';
+		expect(location, `creating ${name}`).toMatch(/^\/enterprises\/[a-z0-9-]+\?saved=1$/);
+		return location.split('/')[2]!.split('?')[0]!;
+	};
+	const unlisted = await create(`Leak scan unlisted ${tag}`, secrets[0]!, false);
+	const listed = await create(`Leak scan listed ${tag}`, secrets[1]!, true);
+	const idea = await request('public', 'POST', '/api/ideas', {
+		body: JSON.stringify({ title: secrets[2], description: 'Waiting for moderation', contact: secrets[3] }),
+		contentType: 'application/json'
+	});
+	expect(idea.status).toBe(201);
+	// The scan would notice them: network staff read both contacts, a reviewer reads the idea.
+	expect(await (await request('network', 'GET', `/api/enterprises/${unlisted}`)).text()).toContain(secrets[0]);
+	expect(await (await request('network', 'GET', `/api/enterprises/${listed}`)).text()).toContain(secrets[1]);
+	expect(await (await request('partner', 'GET', '/ideas/review')).text()).toContain(secrets[3]);
+	return { secrets, listed, unlisted };
+}
+
 /** Score requests: every method and skill group, and explanations of sample cells and every site. */
 function scorePaths(route: string, skills: string[], sites: string[], cells: string[], scenario: string | null): string[] {
 	// Under a scenario, each method once: the filters were scanned on the baseline already.
@@ -137,7 +176,7 @@ function scorePaths(route: string, skills: string[], sites: string[], cells: str
 	return specs.map((spec) => `${route}?${spec}${suffix}`);
 }
 
-async function reachablePaths(role: RoleName, scenario: string): Promise<string[]> {
+async function reachablePaths(role: RoleName, scenario: string, network: NetworkMarkers): Promise<string[]> {
 	const skills = await skillIds();
 	const sites = ((await (await request(role, 'GET', `/api/places/${PLACE}/macro-assets`)).json()) as { features: { id: string }[] }).features.map((f) => f.id);
 	const cells = await sampleCells();
@@ -185,6 +224,16 @@ async function reachablePaths(role: RoleName, scenario: string): Promise<string[
 			paths.push(...sites.map((id) => `/api/matching/sites/${id}`));
 		} else if (route === '/api/matching/cells') {
 			paths.push(`${route}?place=${PLACE}&skill=all&stage=all`, ...skills.flatMap((skill) => STAGES.map((stage) => `${route}?place=${PLACE}&skill=${skill}&stage=${stage}`)));
+		} else if (route === '/enterprises/[id]' || route === '/api/enterprises/[id]' || route === '/api/enterprises/[id]/procurement') {
+			// The listed enterprise (its contact hidden), a synthetic one, and the unlisted one (a 404, scanned below).
+			for (const id of [network.listed, 'se-synthetic-001']) paths.push(route.replace('[id]', id));
+		} else if (route === '/api/enterprises' || route === '/enterprises') {
+			paths.push(`${route}?limit=500`, `${route}?q=leak+scan&limit=500`, `${route}?consortium=construction&limit=500`);
+		} else if (route === '/api/sites/[id]/suppliers') {
+			paths.push(...sites.map((id) => route.replace('[id]', id)));
+		} else if (route === '/ideas/status/[token]') {
+			// The submitter's private link: only its holder has the token (the ideas tests follow it).
+			continue;
 		} else if (route.startsWith('/api/stories/[id]') || route.startsWith('/stories/[id]') || route.startsWith('/present/[id]')) {
 			// Stories hold map parameters and captions a planner typed, no resident data; the list is scanned below.
 			continue;
@@ -274,8 +323,14 @@ describe('leak scan', () => {
 		const idea = await questionnaireIdea();
 		const individualAmounts = await individualAward();
 		const caseNote = await pipelineCaseNote();
+		const network = await networkMarkers();
 		for (const role of ['public', 'planner'] as const) {
-			const paths = await reachablePaths(role, scenario);
+			for (const path of [`/api/enterprises/${network.unlisted}`, `/enterprises/${network.unlisted}`, `/api/enterprises/${network.unlisted}/procurement`]) {
+				const hidden = await request(role, 'GET', path);
+				expect(hidden.status, `${role} GET ${path}: an unlisted enterprise does not exist for them`).toBe(404);
+				expect(await hidden.text()).not.toContain(network.secrets[0]);
+			}
+			const paths = await reachablePaths(role, scenario, network);
 			expect(paths.length).toBeGreaterThan(60);
 			for (const path of paths) {
 				const response = await request(role, 'GET', path);
@@ -294,6 +349,7 @@ describe('leak scan', () => {
 				expect(text.includes(idea.id), `${role} GET ${path} carries a questionnaire response id`).toBe(false);
 				for (const amount of individualAmounts) expect(text.includes(amount), `${role} GET ${path} carries an award to an individual`).toBe(false);
 				expect(text.includes(caseNote), `${role} GET ${path} carries a pipeline case note`).toBe(false);
+				for (const secret of network.secrets) expect(text.includes(secret), `${role} GET ${path} carries the private network text ${secret}`).toBe(false);
 				for (const field of PERSON_LEVEL_FIELDS) {
 					expect(text.includes(`"${field}"`), `${role} GET ${path} carries field ${field}`).toBe(false);
 				}

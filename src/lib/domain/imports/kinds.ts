@@ -162,6 +162,8 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
 			{ name: 'needs', type: TEXT },
 			{ name: 'employees', type: COUNT },
 			{ name: 'synthetic', type: { type: 'boolean' }, whenEmpty: false },
+			// Files of this kind list enterprises that consented to be mapped; a row may say false.
+			{ name: 'consent_to_publish', type: { type: 'boolean' }, whenEmpty: true },
 			SOURCE
 		]
 	},

@@ -317,13 +317,15 @@ export async function listCommunityHubs(db: Db, placeId: string): Promise<Commun
 	return rows.map(toCommunityHub);
 }
 
-/** Social enterprises in a place, by name; synthetic ones say so. */
+/** Social enterprises in a place that consented to be published, by name; synthetic ones say so. */
 export async function listSocialEnterprises(db: Db, placeId: string): Promise<SocialEnterprise[]> {
 	const rows = await db
 		.selectFrom('social_enterprise')
 		.select(ENTERPRISE_COLUMNS)
 		.select(asGeoJson('geom').as('geometry'))
 		.where('place_id', '=', placeId)
+		// Only enterprises that consented to be published (migration 0013).
+		.where('consent_to_publish', '=', true)
 		.orderBy(byName)
 		.orderBy('id')
 		.execute();
@@ -458,6 +460,7 @@ export async function nearbyPublicAssets(db: Db, siteId: string, metres: number)
 			.select(asGeoJson('e.geom').as('geometry'))
 			.select(distance('e.geom').as('distance_m'))
 			.where(within('e.geom'))
+			.where('e.consent_to_publish', '=', true)
 			.orderBy('distance_m')
 			.orderBy(sql`lower(e.name) COLLATE "C"`)
 			.orderBy('e.id')

@@ -25,6 +25,9 @@ const FINANCE_STAFF: readonly Role[] = ['network', 'administrator'];
 const PARTNERSHIP: readonly Role[] = ['partner', 'administrator'];
 /** Issue 14: who works the (person-level) skills pipeline. */
 const PIPELINE: readonly Role[] = ['partner', 'researcher', 'administrator'];
+/** The enterprise network's staff (issue 15), and those who review residents' ideas with them. */
+const NETWORK_STAFF: readonly Role[] = ['network', 'administrator'];
+const IDEA_REVIEWERS: readonly Role[] = ['network', 'partner', 'administrator'];
 
 export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access>>>> = {
 	'/': { GET: 'public' },
@@ -130,6 +133,24 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/finance': { GET: 'public' },
 	'/finance/records': { GET: FINANCE_STAFF, POST: FINANCE_STAFF },
 	'/api/finance/summary': { GET: 'public' },
+	// Directory: public reads list consented enterprises only (the service decides per role);
+	// network staff and administrators create and edit, and see every enterprise.
+	'/enterprises': { GET: 'public' },
+	'/enterprises/new': { GET: NETWORK_STAFF, POST: NETWORK_STAFF },
+	'/enterprises/[id]': { GET: 'public', POST: NETWORK_STAFF },
+	'/api/enterprises': { GET: 'public' },
+	'/api/enterprises/[id]': { GET: 'public' },
+	'/api/enterprises/[id]/procurement': { GET: 'public' },
+	'/api/sites/[id]/suppliers': { GET: 'public' },
+	// Ideas: anyone submits (rate-limited, moderated); the private link is the submitter's own.
+	'/ideas': { GET: 'public', POST: 'public' },
+	'/ideas/status/[token]': { GET: 'public' },
+	'/ideas/review': { GET: IDEA_REVIEWERS, POST: IDEA_REVIEWERS },
+	'/api/ideas': { GET: 'public', POST: 'public' },
+	// Support: upcoming events are public; applications, mentoring and placements are staff work.
+	'/events': { GET: 'public' },
+	'/api/events': { GET: 'public' },
+	'/support': { GET: NETWORK_STAFF, POST: NETWORK_STAFF },
 	// ---- Planners' gap headline (issue 17) ----
 	'/api/sites/[id]/gap': { GET: 'public' },
 };

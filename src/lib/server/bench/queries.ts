@@ -69,10 +69,10 @@ export async function insertEnvelopePlace(db: Db, place: { id: string; name: str
 export async function insertBenchEnterprises(db: Db, placeId: string, count: number, extent: { xmin: number; ymin: number }, sideMetres: number): Promise<void> {
 	await sql`SELECT setseed(0.42)`.execute(db);
 	await sql`
-		INSERT INTO social_enterprise (id, place_id, name, consortium, synthetic, geom)
+		INSERT INTO social_enterprise (id, place_id, name, consortium, synthetic, consent_to_publish, geom)
 		SELECT 'bench-enterprise-' || n, ${placeId}, 'Benchmark enterprise ' || n || ' (synthetic)',
 		       (ARRAY['health', 'social_care', 'food', 'creative_industries', 'retail', 'construction', 'tourism'])[1 + n % 7],
-		       true,
+		       true, true,
 		       ST_Transform(ST_SetSRID(ST_MakePoint(${extent.xmin}::float8 + random() * ${sideMetres}::float8, ${extent.ymin}::float8 + random() * ${sideMetres}::float8), 27700), 4326)
 		FROM generate_series(1, ${count}::integer) AS n`.execute(db);
 	await sql`ANALYZE social_enterprise`.execute(db);

@@ -116,6 +116,13 @@ export interface SocialEnterpriseTable {
 	source: string | null;
 	geom: Geometry;
 	created_at: CreatedAt;
+	// Migration 0013 (issue 15): the directory's own fields.
+	stage: ColumnType<EnterpriseStage, EnterpriseStage | undefined, EnterpriseStage>;
+	contact: ColumnType<string | null, string | null | undefined, string | null>;
+	consent_to_publish: ColumnType<boolean, boolean | undefined, boolean>;
+	contact_public: ColumnType<boolean, boolean | undefined, boolean>;
+	updated_at: ColumnType<Date, Date | string | undefined, Date | string>;
+	updated_by: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export type ReferenceAreaType = (typeof REFERENCE_AREA_TYPES)[number];
@@ -210,6 +217,14 @@ export interface Database {
 	// ---- Open Referral services and community finance (issue 15, migration 0015) ----
 	hub_service: HubServiceTable;
 	community_finance: CommunityFinanceTable;
+	// ---- Enterprise network (issue 15 parts 1-4, migration 0013) ----
+	enterprise_idea: EnterpriseIdeaTable;
+	network_event: NetworkEventTable;
+	support_application: SupportApplicationTable;
+	mentor: MentorTable;
+	mentoring: MentoringTable;
+	mentor_meeting: MentorMeetingTable;
+	placement_offer: PlacementOfferTable;
 }
 
 export type Place = Selectable<PlaceTable>;
@@ -640,4 +655,92 @@ export interface Database {
 	matching_published_unit: MatchingPublishedUnitTable;
 	progress_target: ProgressTargetTable;
 	progress_entry: ProgressEntryTable;
+}
+
+// ---- Enterprise network: directory, ideas, support (issue 15 parts 1-4, migration 0013) ----
+
+export const ENTERPRISE_STAGES = ['idea', 'start_up', 'trading'] as const;
+export type EnterpriseStage = (typeof ENTERPRISE_STAGES)[number];
+export const IDEA_STATUSES = ['submitted', 'approved', 'rejected', 'referred'] as const;
+export type IdeaStatus = (typeof IDEA_STATUSES)[number];
+export const SUPPORT_KINDS = ['startup_grant', 'challenge_prize'] as const;
+export type SupportKind = (typeof SUPPORT_KINDS)[number];
+export const APPLICATION_STATUSES = ['submitted', 'awarded', 'declined'] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+export interface EnterpriseIdeaTable {
+	id: string;
+	place_id: string;
+	title: string;
+	description: string;
+	consortium: Consortium | null;
+	/** Personal: never public. */
+	contact: string | null;
+	status: ColumnType<IdeaStatus, IdeaStatus | undefined, IdeaStatus>;
+	support_partner: string | null;
+	review_note: string | null;
+	token_hash: string;
+	client_hash: string;
+	reviewed_by: string | null;
+	reviewed_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	created_at: CreatedAt;
+}
+
+export interface NetworkEventTable {
+	id: string;
+	place_id: string;
+	title: string;
+	description: string | null;
+	venue: string | null;
+	starts_at: ColumnType<Date, Date | string, Date | string>;
+	created_by: string | null;
+	created_at: CreatedAt;
+}
+
+export interface SupportApplicationTable {
+	id: string;
+	enterprise_id: string;
+	kind: SupportKind;
+	round_year: number;
+	amount_gbp: number;
+	summary: string;
+	status: ColumnType<ApplicationStatus, ApplicationStatus | undefined, ApplicationStatus>;
+	decision_note: string | null;
+	decided_by: string | null;
+	decided_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	created_at: CreatedAt;
+}
+
+export interface MentorTable {
+	id: string;
+	place_id: string;
+	name: string;
+	expertise: string | null;
+	created_at: CreatedAt;
+}
+
+export interface MentoringTable {
+	id: string;
+	mentor_id: string;
+	enterprise_id: string;
+	created_at: CreatedAt;
+}
+
+export interface MentorMeetingTable {
+	id: string;
+	mentoring_id: string;
+	met_on: ColumnType<string, string, string>;
+	note: string | null;
+	created_at: CreatedAt;
+}
+
+export interface PlacementOfferTable {
+	id: string;
+	place_id: string;
+	host: string;
+	title: string;
+	consortium: Consortium;
+	places: number;
+	enterprise_id: string | null;
+	created_at: CreatedAt;
 }

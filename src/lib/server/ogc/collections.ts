@@ -164,7 +164,8 @@ export const COLLECTIONS: readonly Collection[] = [
 	tableCollection('social-enterprises', 'Social enterprises', 'Social enterprises that consented to be mapped, by consortium (synthetic ones say so).', {
 		table: 'social_enterprise',
 		idColumn: 'id',
-		columns: ['place_id', 'name', 'consortium', 'offers', 'needs', 'employees', 'synthetic']
+		publicFlag: 'consent_to_publish',
+		columns: ['place_id', 'name', 'consortium', 'stage', 'offers', 'needs', 'employees', 'synthetic']
 	}),
 	tableCollection('reference-areas', 'Reference areas', 'Wards, LSOAs, MSOAs and output areas when loaded, with IMD deciles (1 = most deprived).', {
 		table: 'reference_area',

@@ -13,12 +13,15 @@ export interface TableSource {
 	readonly columns: readonly string[];
 	/** The feature id column (text or bigint). */
 	readonly idColumn: string;
+	/** A boolean column a row must have set to be public (social enterprises' consent, migration 0013). */
+	readonly publicFlag?: 'consent_to_publish';
 }
 
 export type BBox = readonly [number, number, number, number];
 
 function filters(source: TableSource, placeId: string | undefined, bbox: BBox | undefined): RawBuilder<unknown> {
 	const parts: RawBuilder<unknown>[] = [sql`true`];
+	if (source.publicFlag) parts.push(sql`${sql.ref(source.publicFlag)} = true`);
 	if (placeId && source.table !== 'reference_area') parts.push(sql`place_id = ${placeId}`);
 	if (bbox) parts.push(sql`geom && ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326) AND ST_Intersects(geom, ST_MakeEnvelope(${bbox[0]}, ${bbox[1]}, ${bbox[2]}, ${bbox[3]}, 4326))`);
 	return sql.join(parts, sql` AND `);
@@ -56,14 +59,14 @@ export async function tableItem(db: Kysely<Database>, source: TableSource, id: s
 	const key = source.idColumn === 'id' && source.table === 'reference_area' ? (/^\d{1,15}$/.test(id) ? Number(id) : null) : id;
 	if (key === null) return undefined;
 	const { rows } = await sql<Record<string, unknown>>`
-		SELECT ${columns}, ST_AsGeoJSON(geom, 7)::json AS geometry FROM ${sql.table(source.table)} WHERE ${sql.ref(source.idColumn)} = ${key}`.execute(db);
+		SELECT ${columns}, ST_AsGeoJSON(geom, 7)::json AS geometry FROM ${sql.table(source.table)} WHERE ${sql.ref(source.idColumn)} = ${key} AND ${source.publicFlag ? sql`${sql.ref(source.publicFlag)} = true` : sql`true`}`.execute(db);
 	return rows[0] ? toFeature(source, rows[0]) : undefined;
 }
 
 export async function tableExtent(db: Kysely<Database>, source: TableSource): Promise<BBox | null> {
 	const { rows } = await sql<{ xmin: number | null; ymin: number; xmax: number; ymax: number }>`
 		SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax
-		FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${sql.table(source.table)}) x`.execute(db);
+		FROM (SELECT ST_Extent(geom)::geometry AS e FROM ${sql.table(source.table)} WHERE ${source.publicFlag ? sql`${sql.ref(source.publicFlag)} = true` : sql`true`}) x`.execute(db);
 	const r = rows[0];
 	return r && r.xmin !== null ? [Number(r.xmin), Number(r.ymin), Number(r.xmax), Number(r.ymax)] : null;
 }

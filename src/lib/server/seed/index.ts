@@ -13,6 +13,7 @@ import { readDemoData, type DemoData } from './demo-data';
 import { loadDemoData } from './load';
 import { seedServicesAndFinance } from './services-and-finance';
 import { seedMatchingDemo } from './matching-demo';
+import { seedNetworkDemo } from './network';
 import { countRealResidents, deleteResidentsOfPlace } from '../restricted/synthetic';
 import { deletePlace, hasAnyPlace, lockSeeding } from './queries';
 
@@ -56,6 +57,7 @@ async function load(db: Kysely<Database>, data: DemoData, started: number): Prom
 	const counts = await loadDemoData(db, data);
 	await seedServicesAndFinance(db, data);
 	await seedMatchingDemo(db, data.place.id);
+	await seedNetworkDemo(db, data.place.id);
 	return { place: data.place.id, ...counts, elapsedMs: Math.round(performance.now() - started) };
 }
 

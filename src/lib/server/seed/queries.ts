@@ -215,6 +215,8 @@ export async function insertSyntheticEnterprises(db: Db, placeId: string, srid: 
 					needs: e.needs,
 					employees: e.employees,
 					synthetic: true,
+					// The synthetic directory stands for enterprises that agreed to be mapped (issue 15).
+					consent_to_publish: true,
 					source,
 					geom: projectedPoint(e.x, e.y, srid)
 				}))

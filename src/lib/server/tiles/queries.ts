@@ -26,7 +26,9 @@ const PLACE_LAYERS = {
 
 /** A point or polygon layer of one place (every place when `place` is null). */
 export function placeLayerSource(layer: keyof typeof PLACE_LAYERS, place: string | null): TileSource {
-	return { ...PLACE_LAYERS[layer], where: place ? sql`s.place_id = ${place}` : sql`true` };
+	const where = place ? sql`s.place_id = ${place}` : sql`true`;
+	// Social enterprises are public only when they consented (migration 0013).
+	return { ...PLACE_LAYERS[layer], where: layer === 'social-enterprises' ? sql`${where} AND s.consent_to_publish` : where };
 }
 
 /** Reference areas, of one type (ward, lsoa, …) or all. */

@@ -6,6 +6,7 @@ import { parseQuery } from '$lib/server/http/validate';
 import { GAP_QUERY, gapRequestFrom } from '$lib/server/scores/gap-query';
 import { DEFAULT_SITE_FIGURES, loadSitePage, type SiteFigures } from '$lib/server/sites/page';
 import { getSiteMatching } from '$lib/server/matching/matching';
+import { suppliersFor } from '$lib/server/network/directory';
 import type { PageServerLoad } from './$types';
 
 /**
@@ -32,5 +33,7 @@ export const load: PageServerLoad = async ({ params, locals, url }) => {
 		console.error(`[atlas] matching for site ${params.id} could not be computed`, err);
 		return null;
 	});
-	return { ...page, matching, basemap: { styleUrl: basemapStyleUrl, attribution: basemapAttribution } };
+	// Issue 15.4: enterprises that could supply the site's procurement lots (consent respected by role).
+	const suppliers = await suppliersFor(db, params.id, locals.user?.role);
+	return { ...page, matching, suppliers, basemap: { styleUrl: basemapStyleUrl, attribution: basemapAttribution } };
 };
