@@ -76,6 +76,9 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	// ---- Places (issue 16) ----
 	// ---- Researchers: questionnaires, responses, vouchers, coverage (issue 11) ----
 	// ---- Residents: near me (issue 13) ----
+	// Public records only (sites, their opportunities, hubs, social enterprises), from a chosen area.
+	'/near-me': { GET: 'public' },
+	'/api/near-me': { GET: 'public' },
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// ---- Enterprise network, ideas, support, finance, Open Referral (issue 15) ----
 	// ---- Planners' gap headline (issue 17) ----

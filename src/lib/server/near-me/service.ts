@@ -1,0 +1,234 @@
+/**
+ * "Near me": where a resident says they are (a neighbourhood, a postcode district or sector, or a
+ * 250 m cell their browser rounded their position to), and the public opportunities, hubs and
+ * social enterprises within reach, nearest first.
+ *
+ * Privacy: the origin is only ever the centre of an area. A raw longitude/latitude sent to the API
+ * is snapped to its 250 m cell before anything else happens, and neither is stored or logged
+ * (nothing here writes; the server logs no request URLs).
+ */
+import path from 'node:path';
+import { readFile } from 'node:fs/promises';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { NearMeArea, NearMeChoices, NearMeHub, NearMeOrigin, NearMeResult, DistanceKind } from '../../contracts/near-me';
+import { interestOf, walkingMinutes, WALKING_METRES_PER_MINUTE, type Interest } from '../../domain/near-me/interests';
+import { parsePostcodeArea, pointForPostcodeArea, postcodePointsFromAddresses } from '../../domain/near-me/postcodes';
+import { areaCentroid } from '../../domain/near-me/areas';
+import { formatHexCellId, locateHexCell, parseHexCellId, hexCellCentreOfIndex } from '../../domain/privacy/cell-ids';
+import { parseResidentialAreas } from '../seed/demo-data';
+import { DEMO_PLACE_FOLDER } from '../seed/index';
+import { invalid, malformed, notFound } from '../errors';
+import { walkingDistances, NoWalkingNetwork } from '../walking/distances';
+import { hubAddresses, isNearPlace, nearbyPublicRecords, placeForNearMe, projectedExtent, projectPoint, unprojectPoint, wardsInPlace, type PlaceForNearMe } from './queries';
+
+/** The cells a browser rounds to: the 250 m hexagons the published layers start from. */
+export const NEAR_ME_CELL_LEVEL = 'hex250';
+export const NEAR_ME_CELL_METRES = 250;
+/** A point farther than this from the place is not "near" anything we list. */
+const MAX_METRES_OUTSIDE_PLACE = 3000;
+/** How many hubs and enterprises a list shows. */
+const LIST_HUBS = 5;
+const LIST_ENTERPRISES = 5;
+/** Hub types where someone can help in person (not a supermarket, not a school gate). */
+const HELP_HUB_TYPES = new Set(['community_centre', 'training_centre', 'library', 'faith_centre', 'health_centre', 'other']);
+
+export interface NearMeQuery {
+	place?: string;
+	area?: string;
+	postcode?: string;
+	cell?: string;
+	lon?: number;
+	lat?: number;
+	interest?: Interest;
+}
+
+interface NamedPoint {
+	id: string;
+	name: string;
+	lon: number;
+	lat: number;
+}
+
+/** Neighbourhoods of the demo place, read once from its data folder (the residential areas). */
+let demoNeighbourhoods: Promise<NamedPoint[]> | undefined;
+
+function readDemoNeighbourhoods(): Promise<NamedPoint[]> {
+	demoNeighbourhoods ??= readFile(path.join(path.resolve('data'), DEMO_PLACE_FOLDER, 'residential-areas.geojson'), 'utf8')
+		.then((text) => parseResidentialAreas(JSON.parse(text)).map((area) => ({ id: area.id, name: area.name, ...areaCentroid(area.geom) })))
+		.catch(() => []);
+	return demoNeighbourhoods;
+}
+
+/** Neighbourhoods to choose from: imported wards, and for the demo place its residential areas. */
+async function neighbourhoods(db: Kysely<Database>, placeId: string): Promise<NamedPoint[]> {
+	const wards = (await wardsInPlace(db, placeId)).map((ward) => ({ id: `ward-${ward.code.toLowerCase()}`, name: ward.name, lon: ward.lon, lat: ward.lat }));
+	const demo = placeId === DEMO_PLACE_FOLDER ? await readDemoNeighbourhoods() : [];
+	return [...demo, ...wards].sort((a, b) => a.name.localeCompare(b.name, 'en'));
+}
+
+async function requirePlace(db: Kysely<Database>, placeId: string | undefined): Promise<PlaceForNearMe> {
+	const place = await placeForNearMe(db, placeId);
+	if (!place) throw notFound(placeId ? `There is no place "${placeId}".` : 'No place is loaded yet.');
+	return place;
+}
+
+export async function nearMeChoices(db: Kysely<Database>, placeId?: string): Promise<NearMeChoices & { place: { id: string; name: string } }> {
+	const place = await requirePlace(db, placeId);
+	const areas: NearMeArea[] = (await neighbourhoods(db, place.id)).map(({ id, name }) => ({ id, name }));
+	const postcodes = [...postcodePointsFromAddresses(await hubAddresses(db, place.id)).keys()];
+	return { place: { id: place.id, name: place.name }, areas, postcodes };
+}
+
+const round4 = (value: number) => Math.round(value * 1e4) / 1e4;
+
+function outside(place: PlaceForNearMe) {
+	return invalid(`That is too far from ${place.name} for this list.`, [{ field: 'where', message: 'is outside the place' }]);
+}
+
+/** The cell containing a WGS84 point, as an origin (the point itself goes no further). */
+async function cellOrigin(db: Kysely<Database>, place: PlaceForNearMe, lon: number, lat: number): Promise<NearMeOrigin> {
+	if (!(await isNearPlace(db, place.id, lon, lat, MAX_METRES_OUTSIDE_PLACE))) throw outside(place);
+	const { x, y } = await projectPoint(db, lon, lat, place.projectedSrid);
+	const cell = locateHexCell(x, y, NEAR_ME_CELL_METRES);
+	return originOfCell(db, place, cell.i, cell.j);
+}
+
+async function originOfCell(db: Kysely<Database>, place: PlaceForNearMe, i: number, j: number): Promise<NearMeOrigin> {
+	const centre = hexCellCentreOfIndex(i, j, NEAR_ME_CELL_METRES);
+	// Checked in metres before any reprojection: far outside, a projection has no answer.
+	const extent = await projectedExtent(db, place.id, place.projectedSrid);
+	const margin = MAX_METRES_OUTSIDE_PLACE;
+	if (centre.x < extent.xmin - margin || centre.x > extent.xmax + margin || centre.y < extent.ymin - margin || centre.y > extent.ymax + margin) {
+		throw outside(place);
+	}
+	const point = await unprojectPoint(db, centre.x, centre.y, place.projectedSrid);
+	if (!(Number.isFinite(point.lon) && Number.isFinite(point.lat))) throw outside(place);
+	return { kind: 'cell', id: formatHexCellId(NEAR_ME_CELL_LEVEL, i, j), label: '', lon: round4(point.lon), lat: round4(point.lat) };
+}
+
+/** Where to measure from, from exactly one of area, postcode, cell or lon+lat. */
+export async function resolveOrigin(db: Kysely<Database>, place: PlaceForNearMe, query: NearMeQuery): Promise<NearMeOrigin> {
+	const given = (['area', 'postcode', 'cell', 'lon'] as const).filter((name) => query[name] !== undefined && query[name] !== '');
+	if ((query.lon === undefined) !== (query.lat === undefined)) throw malformed('Give lon and lat together.', { fields: ['lon', 'lat'] });
+	if (given.length !== 1) {
+		throw malformed('Say where you are with one of: area, postcode, cell, or lon and lat.', { fields: ['area', 'postcode', 'cell', 'lon'] });
+	}
+	let origin: NearMeOrigin;
+	if (query.area) {
+		const area = (await neighbourhoods(db, place.id)).find((a) => a.id === query.area);
+		if (!area) throw notFound(`There is no neighbourhood "${query.area}" in ${place.name}.`);
+		origin = { kind: 'area', id: area.id, label: area.name, lon: round4(area.lon), lat: round4(area.lat) };
+	} else if (query.postcode) {
+		const typed = parsePostcodeArea(query.postcode);
+		if (!typed) throw invalid('Type a postcode district or sector, like B66 or B66 3.', [{ field: 'postcode', message: 'is not a postcode district or sector' }]);
+		const point = pointForPostcodeArea(typed, postcodePointsFromAddresses(await hubAddresses(db, place.id)));
+		if (!point) throw notFound(`We cannot place ${typed.sector ?? typed.district} yet. Choose your neighbourhood from the list instead.`);
+		origin = { kind: 'postcode', id: point.code, label: point.code, lon: round4(point.lon), lat: round4(point.lat) };
+	} else if (query.cell) {
+		const cell = parseHexCellId(query.cell);
+		if (!cell || cell.levelName !== NEAR_ME_CELL_LEVEL || Math.abs(cell.i) > 1e6 || Math.abs(cell.j) > 1e6) {
+			throw malformed(`"cell" must be a ${NEAR_ME_CELL_LEVEL} cell id like ${NEAR_ME_CELL_LEVEL}:-7952:3752.`, { fields: ['cell'] });
+		}
+		origin = await originOfCell(db, place, cell.i, cell.j);
+	} else {
+		origin = await cellOrigin(db, place, query.lon!, query.lat!);
+	}
+	if (!(await isNearPlace(db, place.id, origin.lon, origin.lat, MAX_METRES_OUTSIDE_PLACE))) {
+		throw outside(place);
+	}
+	return origin;
+}
+
+/**
+ * Walking-network metres from the origin to each site, hub and enterprise, where the place has a
+ * walking network; undefined when it has none (then distances are straight-line).
+ */
+async function networkMetres(
+	db: Kysely<Database>,
+	place: PlaceForNearMe,
+	origin: NearMeOrigin,
+	sites: { key: string; geojson: string }[]
+): Promise<Map<string, number> | undefined> {
+	try {
+		const { x, y } = await projectPoint(db, origin.lon, origin.lat, place.projectedSrid);
+		const result = await walkingDistances(db, { placeId: place.id, origins: [{ id: 'origin', x, y }], sites });
+		return new Map(result.distances.map((d) => [d.siteKey, d.metres]));
+	} catch (err) {
+		if (err instanceof NoWalkingNetwork) return undefined;
+		throw err;
+	}
+}
+
+const pointGeojson = (lon: number, lat: number) => JSON.stringify({ type: 'Point', coordinates: [lon, lat] });
+
+export async function nearMe(db: Kysely<Database>, query: NearMeQuery): Promise<NearMeResult> {
+	const place = await requirePlace(db, query.place);
+	const origin = await resolveOrigin(db, place, query);
+	const rows = await nearbyPublicRecords(db, place.id, origin.lon, origin.lat);
+
+	const siteGeojson = new Map(rows.opportunities.map((o) => [`site:${o.siteId}`, o.siteGeojson]));
+	const network = await networkMetres(db, place, origin, [
+		...[...siteGeojson].map(([key, geojson]) => ({ key, geojson })),
+		...rows.hubs.map((h) => ({ key: `hub:${h.id}`, geojson: pointGeojson(h.lon, h.lat) })),
+		...rows.enterprises.map((e) => ({ key: `enterprise:${e.id}`, geojson: pointGeojson(e.lon, e.lat) }))
+	]);
+	const distanceKind: DistanceKind = network ? 'walking-network' : 'straight-line';
+	// Along the network where it reaches; a place the network does not reach keeps its straight line.
+	const measured = (key: string, straight: number) => Math.round(network?.get(key) ?? straight);
+	const byMetres = <T extends { metres: number; name?: string; title?: string }>(list: T[]) =>
+		list.sort((a, b) => a.metres - b.metres || (a.name ?? a.title ?? '').localeCompare(b.name ?? b.title ?? '', 'en'));
+
+	const hubs: NearMeHub[] = byMetres(
+		rows.hubs.map((h) => {
+			const metres = measured(`hub:${h.id}`, h.metres);
+			return { id: h.id, name: h.name, hubType: h.hubType, address: h.address, metres, minutes: walkingMinutes(metres), lon: h.lon, lat: h.lat };
+		})
+	);
+	const hubNames = new Set(hubs.map((h) => h.name));
+	const opportunities = byMetres(
+		rows.opportunities
+			.map((o) => {
+				const metres = measured(`site:${o.siteId}`, o.metres);
+				// Who to ask: a partner that is itself a hub people can walk into (The Learning Works at
+				// the hospital), else the site's owners.
+				const contact = o.sitePartners.find((p) => hubNames.has(p)) ?? (o.siteOwners.length ? o.siteOwners.join(', ') : '');
+				return {
+					id: o.id,
+					title: o.title,
+					interest: interestOf(o),
+					kind: o.kind,
+					count: o.count,
+					illustrative: o.illustrative,
+					site: { id: o.siteId, name: o.siteName },
+					contact,
+					metres,
+					minutes: walkingMinutes(metres),
+					lon: round4(o.lon),
+					lat: round4(o.lat)
+				};
+			})
+			.filter((o) => !query.interest || o.interest === query.interest)
+	);
+	const enterprises = byMetres(
+		rows.enterprises.map((e) => {
+			const metres = measured(`enterprise:${e.id}`, e.metres);
+			return { ...e, metres, minutes: walkingMinutes(metres) };
+		})
+	).slice(0, LIST_ENTERPRISES);
+
+	const helpHub = hubs.find((h) => HELP_HUB_TYPES.has(h.hubType));
+	const listedHubs = hubs.slice(0, LIST_HUBS);
+	if (helpHub && !listedHubs.includes(helpHub)) listedHubs.push(helpHub);
+	return {
+		place: { id: place.id, name: place.name },
+		origin,
+		interest: query.interest ?? null,
+		distanceKind,
+		walkingMetresPerMinute: WALKING_METRES_PER_MINUTE,
+		opportunities,
+		hubs: listedHubs,
+		helpHubId: helpHub?.id ?? null,
+		enterprises
+	};
+}
