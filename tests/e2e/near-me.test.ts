@@ -118,6 +118,10 @@ describe.skipIf(!chromiumPath)('/near-me in a browser', () => {
 			expect(alternates).toEqual([...LANGUAGES.map((l) => l.code), 'x-default']);
 			await expectNoSidewaysScroll(page);
 			await shot(page, `near-me-${language}.png`);
+			// What a phone shows: the top of the page, then the list.
+			await page.screenshot({ path: path.join(SHOTS, `near-me-${language}-top.png`) });
+			await page.locator('[data-testid="near-me-opportunities"]').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: path.join(SHOTS, `near-me-${language}-list.png`) });
 			await page.locator('[data-testid="language-switcher"] summary').click();
 			await page.screenshot({ path: path.join(SHOTS, `near-me-${language}-switcher.png`) });
 			expect(errors).toEqual([]);
@@ -156,7 +160,8 @@ describe.skipIf(!chromiumPath)('/near-me in a browser', () => {
 			// The map only when asked; it draws without any other host.
 			await page.locator('[data-testid="show-map"]').click();
 			await page.locator('[data-testid="near-me-map"][data-map-ready="true"]').waitFor({ timeout: 90_000 });
-			await shot(page, 'near-me-en-map.png');
+			await page.locator('[data-testid="near-me-map"]').scrollIntoViewIfNeeded();
+			await page.screenshot({ path: path.join(SHOTS, 'near-me-en-map.png') });
 			const origin = new URL(baseUrl).origin;
 			const elsewhere = requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
 			expect(elsewhere).toEqual([]);
