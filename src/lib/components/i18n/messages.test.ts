@@ -5,8 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { LANGUAGE_CODES } from './languages';
-import { readability } from '../text/readability';
+import { LANGUAGE_CODES } from '../../domain/i18n/languages';
+import { readability } from '../../domain/text/readability';
 
 type Messages = Record<string, string>;
 const read = (code: string): Messages => JSON.parse(readFileSync(new URL(`../../../../messages/${code}.json`, import.meta.url), 'utf8'));
