@@ -79,16 +79,20 @@ try {
 		const browser = await launchChromium(chromiumPath);
 		try {
 			const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+			// Every JavaScript file the page fetches (entry, modulepreloads, imports), by URL, gzipped.
 			const scripts = new Map<string, number>();
-			page.on('response', async (response) => {
-				if (response.request().resourceType() !== 'script') return;
-				try {
-					scripts.set(response.url(), gz(await response.body()));
-				} catch {
-					/* a redirect or an aborted load has no body */
-				}
+			const pending: Promise<void>[] = [];
+			page.on('response', (response) => {
+				if (!new URL(response.url()).pathname.endsWith('.js')) return;
+				pending.push(
+					response
+						.body()
+						.then((body) => void scripts.set(response.url(), gz(body)))
+						.catch(() => undefined)
+				);
 			});
 			await page.goto(`${base}${listPath}`, { waitUntil: 'networkidle' });
+			await Promise.all(pending.splice(0));
 			const total = [...scripts.values()].reduce((sum, n) => sum + n, 0);
 			const mapLoaded = [...scripts.keys()].some((u) => /maplibre|NearMeMap|BaseMap/i.test(u));
 			console.log(`list view JavaScript: ${scripts.size} files, ${kb(total)} gzipped (map code loaded: ${mapLoaded ? 'yes' : 'no'}) — goal < 100 KB`);
@@ -96,6 +100,7 @@ try {
 			scripts.clear();
 			await page.click('[data-testid="show-map"]');
 			await page.waitForSelector('[data-testid="near-me-map"][data-map-ready="true"]', { timeout: 120_000 });
+			await Promise.all(pending.splice(0));
 			const mapTotal = [...scripts.values()].reduce((sum, n) => sum + n, 0);
 			console.log(`the map, when asked for: ${scripts.size} more files, ${kb(mapTotal)} gzipped`);
 		} finally {

@@ -62,3 +62,20 @@ describe('areaCentroid', () => {
 		expect(areaCentroid({ type: 'MultiPolygon', coordinates: [square(10, 10, 1), square(0, 0, 4)] })).toEqual({ lon: 2, lat: 2 });
 	});
 });
+
+import { metresBetween, metresToPolygon } from './distance';
+
+describe('distances', () => {
+	const square = { type: 'MultiPolygon' as const, coordinates: [[[[-1.95, 52.49], [-1.94, 52.49], [-1.94, 52.5], [-1.95, 52.5], [-1.95, 52.49]]]] };
+	it('measures metres between points like the geodesic (within 0.5%)', () => {
+		// 0.01° of latitude is about 1,113 m.
+		expect(metresBetween({ lon: -1.95, lat: 52.49 }, { lon: -1.95, lat: 52.5 })).toBeCloseTo(1112, -1);
+	});
+	it('is 0 inside a polygon and the distance to its edge outside', () => {
+		expect(metresToPolygon({ lon: -1.945, lat: 52.495 }, square).metres).toBe(0);
+		const outside = metresToPolygon({ lon: -1.945, lat: 52.48 }, square);
+		expect(outside.metres).toBeCloseTo(1112, -1);
+		expect(outside.nearest.lat).toBeCloseTo(52.49, 6);
+		expect(outside.nearest.lon).toBeCloseTo(-1.945, 6);
+	});
+});

@@ -1,7 +1,7 @@
 /**
  * SQL for "near me": public records only (macro-assets and their opportunities, community hubs,
- * social enterprises, wards), measured from one origin point. Distances are geodesic metres
- * (`geography`), straight-line; the walking network, where loaded, is asked in service.ts.
+ * social enterprises, wards) and the projections between WGS84 and the place's CRS. Distances are
+ * worked out in service.ts (straight-line) or along the walking network (walking/distances.ts).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database, HubType, OpportunityKind } from '../db/schema';
@@ -53,16 +53,6 @@ export async function projectedExtent(db: Db, placeId: string, srid: number): Pr
 	return { xmin: Number(row.xmin), ymin: Number(row.ymin), xmax: Number(row.xmax), ymax: Number(row.ymax) };
 }
 
-/** Whether a WGS84 point lies within `metres` of the place's boundary. */
-export async function isNearPlace(db: Db, placeId: string, lon: number, lat: number, metres: number): Promise<boolean> {
-	const row = await db
-		.selectFrom('place')
-		.select(sql<boolean>`ST_DWithin(boundary::geography, ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)::geography, ${metres}::float8)`.as('near'))
-		.where('id', '=', placeId)
-		.executeTakeFirst();
-	return row?.near === true;
-}
-
 export interface WardRow {
 	code: string;
 	name: string;
@@ -83,44 +73,6 @@ export async function wardsInPlace(db: Db, placeId: string): Promise<WardRow[]> 
 		.orderBy('a.name')
 		.execute();
 	return rows.map((row) => ({ code: row.code, name: row.name ?? row.code, lon: Number(row.lon), lat: Number(row.lat) }));
-}
-
-export interface HubAddressRow {
-	address: string | null;
-	lon: number;
-	lat: number;
-}
-
-/** Hubs' addresses and positions: public records the postcode districts and sectors are placed from. */
-export async function hubAddresses(db: Db, placeId: string): Promise<HubAddressRow[]> {
-	const rows = await db
-		.selectFrom('community_hub')
-		.select(['address'])
-		.select(sql<number>`ST_X(geom)`.as('lon'))
-		.select(sql<number>`ST_Y(geom)`.as('lat'))
-		.where('place_id', '=', placeId)
-		.orderBy('id')
-		.execute();
-	return rows.map((row) => ({ address: row.address, lon: Number(row.lon), lat: Number(row.lat) }));
-}
-
-export interface OpportunityRow {
-	id: string;
-	title: string;
-	kind: OpportunityKind;
-	count: number;
-	illustrative: boolean;
-	siteId: string;
-	siteName: string;
-	siteOwners: string[];
-	sitePartners: string[];
-	/** Metres from the origin to the site's boundary (0 inside it). */
-	metres: number;
-	/** The nearest point of the site to the origin, for the map. */
-	lon: number;
-	lat: number;
-	/** The site's geometry as GeoJSON text, for the walking network's snapping. */
-	siteGeojson: string;
 }
 
 export interface HubRow {
@@ -144,84 +96,67 @@ export interface EnterpriseRow {
 	lat: number;
 }
 
-export interface NearbyRows {
-	opportunities: OpportunityRow[];
-	hubs: HubRow[];
-	enterprises: EnterpriseRow[];
+export interface PublicRecords {
+	sites: { id: string; name: string; owners: string[]; partners: string[]; geometry: import('geojson').MultiPolygon }[];
+	opportunities: { id: string; title: string; kind: OpportunityKind; count: number; illustrative: boolean; siteId: string }[];
+	hubs: Omit<HubRow, 'metres'>[];
+	enterprises: Omit<EnterpriseRow, 'metres'>[];
+	/** The place's bounding box, WGS84. */
+	bbox: [number, number, number, number];
+	hasWalkNetwork: boolean;
 }
 
-/**
- * Every opportunity of the place's macro-assets and every hub and social enterprise, each with its
- * straight-line (geodesic) metres from the origin, nearest first. Scenario opportunities (planners'
- * drafts) are a different table and never read here.
- */
-export async function nearbyPublicRecords(db: Db, placeId: string, lon: number, lat: number): Promise<NearbyRows> {
-	const origin = sql`ST_SetSRID(ST_MakePoint(${lon}::float8, ${lat}::float8), 4326)`;
-	const metres = (column: string) => sql<number>`round(ST_Distance(${sql.ref(column)}::geography, ${origin}::geography))::int`;
-	const [opportunities, hubs, enterprises] = await Promise.all([
+/** Everything public a near-me answer is made from, for one place, read at once (held in memory by the service). */
+export async function publicRecords(db: Db, placeId: string): Promise<PublicRecords> {
+	const [sites, opportunities, hubs, enterprises, place, network] = await Promise.all([
+		db
+			.selectFrom('macro_asset')
+			.select(['id', 'name', 'owners', 'partners'])
+			.select(sql<string>`ST_AsGeoJSON(geom, 6)`.as('geojson'))
+			.where('place_id', '=', placeId)
+			.orderBy('id')
+			.execute(),
 		db
 			.selectFrom('opportunity as o')
 			.innerJoin('macro_asset as m', 'm.id', 'o.macro_asset_id')
-			.select(['o.id', 'o.title', 'o.kind', 'o.count', 'o.illustrative', 'm.id as site_id', 'm.name as site_name', 'm.owners', 'm.partners'])
-			.select(metres('m.geom').as('metres'))
-			.select(sql<number>`ST_X(ST_ClosestPoint(m.geom, ${origin}))`.as('lon'))
-			.select(sql<number>`ST_Y(ST_ClosestPoint(m.geom, ${origin}))`.as('lat'))
-			.select(sql<string>`ST_AsGeoJSON(m.geom, 6)`.as('site_geojson'))
+			.select(['o.id', 'o.title', 'o.kind', 'o.count', 'o.illustrative', 'o.macro_asset_id'])
 			.where('m.place_id', '=', placeId)
-			.orderBy('metres')
-			.orderBy('m.id')
 			.orderBy('o.kind')
 			.orderBy(sql`lower(o.title) COLLATE "C"`)
 			.orderBy('o.id')
 			.execute(),
 		db
-			.selectFrom('community_hub as h')
-			.select(['h.id', 'h.name', 'h.hub_type', 'h.address'])
-			.select(metres('h.geom').as('metres'))
-			.select(sql<number>`ST_X(h.geom)`.as('lon'))
-			.select(sql<number>`ST_Y(h.geom)`.as('lat'))
-			.where('h.place_id', '=', placeId)
-			.orderBy('metres')
-			.orderBy('h.id')
+			.selectFrom('community_hub')
+			.select(['id', 'name', 'hub_type', 'address'])
+			.select(sql<number>`ST_X(geom)`.as('lon'))
+			.select(sql<number>`ST_Y(geom)`.as('lat'))
+			.where('place_id', '=', placeId)
+			.orderBy('id')
 			.execute(),
 		db
-			.selectFrom('social_enterprise as e')
-			.select(['e.id', 'e.name', 'e.consortium', 'e.offers', 'e.synthetic'])
-			.select(metres('e.geom').as('metres'))
-			.select(sql<number>`ST_X(e.geom)`.as('lon'))
-			.select(sql<number>`ST_Y(e.geom)`.as('lat'))
-			.where('e.place_id', '=', placeId)
-			.orderBy('metres')
-			.orderBy('e.id')
-			.limit(50)
-			.execute()
+			.selectFrom('social_enterprise')
+			.select(['id', 'name', 'consortium', 'offers', 'synthetic'])
+			.select(sql<number>`ST_X(geom)`.as('lon'))
+			.select(sql<number>`ST_Y(geom)`.as('lat'))
+			.where('place_id', '=', placeId)
+			.orderBy('id')
+			.execute(),
+		db
+			.selectFrom('place')
+			.select(sql<number>`ST_XMin(boundary)`.as('west'))
+			.select(sql<number>`ST_YMin(boundary)`.as('south'))
+			.select(sql<number>`ST_XMax(boundary)`.as('east'))
+			.select(sql<number>`ST_YMax(boundary)`.as('north'))
+			.where('id', '=', placeId)
+			.executeTakeFirstOrThrow(),
+		db.selectFrom('walk_network').select('id').where('place_id', '=', placeId).executeTakeFirst()
 	]);
 	return {
-		opportunities: opportunities.map((row) => ({
-			id: row.id,
-			title: row.title,
-			kind: row.kind,
-			count: row.count,
-			illustrative: row.illustrative,
-			siteId: row.site_id,
-			siteName: row.site_name,
-			siteOwners: row.owners,
-			sitePartners: row.partners,
-			metres: Number(row.metres),
-			lon: Number(row.lon),
-			lat: Number(row.lat),
-			siteGeojson: row.site_geojson
-		})),
-		hubs: hubs.map((row) => ({ id: row.id, name: row.name, hubType: row.hub_type, address: row.address, metres: Number(row.metres), lon: Number(row.lon), lat: Number(row.lat) })),
-		enterprises: enterprises.map((row) => ({
-			id: row.id,
-			name: row.name,
-			consortium: row.consortium,
-			offers: row.offers,
-			synthetic: row.synthetic,
-			metres: Number(row.metres),
-			lon: Number(row.lon),
-			lat: Number(row.lat)
-		}))
+		sites: sites.map((s) => ({ id: s.id, name: s.name, owners: s.owners, partners: s.partners, geometry: JSON.parse(s.geojson) })),
+		opportunities: opportunities.map((o) => ({ id: o.id, title: o.title, kind: o.kind, count: o.count, illustrative: o.illustrative, siteId: o.macro_asset_id })),
+		hubs: hubs.map((h) => ({ id: h.id, name: h.name, hubType: h.hub_type, address: h.address, lon: Number(h.lon), lat: Number(h.lat) })),
+		enterprises: enterprises.map((e) => ({ id: e.id, name: e.name, consortium: e.consortium, offers: e.offers, synthetic: e.synthetic, lon: Number(e.lon), lat: Number(e.lat) })),
+		bbox: [Number(place.west), Number(place.south), Number(place.east), Number(place.north)],
+		hasWalkNetwork: network !== undefined
 	};
 }

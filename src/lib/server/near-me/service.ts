@@ -20,7 +20,8 @@ import { parseResidentialAreas } from '../seed/demo-data';
 import { DEMO_PLACE_FOLDER } from '../seed/index';
 import { invalid, malformed, notFound } from '../errors';
 import { walkingDistances, NoWalkingNetwork } from '../walking/distances';
-import { hubAddresses, isNearPlace, nearbyPublicRecords, placeForNearMe, projectedExtent, projectPoint, unprojectPoint, wardsInPlace, type PlaceForNearMe } from './queries';
+import { placeForNearMe, projectedExtent, projectPoint, publicRecords, unprojectPoint, wardsInPlace, type PlaceForNearMe, type PublicRecords } from './queries';
+import { metresBetween, metresToPolygon } from '../../domain/near-me/distance';
 
 /** The cells a browser rounds to: the 250 m hexagons the published layers start from. */
 export const NEAR_ME_CELL_LEVEL = 'hex250';
@@ -61,14 +62,61 @@ function readDemoNeighbourhoods(): Promise<NamedPoint[]> {
 }
 
 /** Neighbourhoods to choose from: imported wards, and for the demo place its residential areas. */
-async function neighbourhoods(db: Kysely<Database>, placeId: string): Promise<NamedPoint[]> {
+const neighbourhoodCache = new Map<string, { at: number; list: Promise<NamedPoint[]> }>();
+
+function neighbourhoods(db: Kysely<Database>, placeId: string): Promise<NamedPoint[]> {
+	const cached = neighbourhoodCache.get(placeId);
+	if (cached && Date.now() - cached.at < RECORDS_TTL_MS) return cached.list;
+	const list = readNeighbourhoods(db, placeId);
+	neighbourhoodCache.set(placeId, { at: Date.now(), list });
+	list.catch(() => neighbourhoodCache.delete(placeId));
+	return list;
+}
+
+async function readNeighbourhoods(db: Kysely<Database>, placeId: string): Promise<NamedPoint[]> {
 	const wards = (await wardsInPlace(db, placeId)).map((ward) => ({ id: `ward-${ward.code.toLowerCase()}`, name: ward.name, lon: ward.lon, lat: ward.lat }));
 	const demo = placeId === DEMO_PLACE_FOLDER ? await readDemoNeighbourhoods() : [];
 	return [...demo, ...wards].sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
+/**
+ * The public records of a place, held in memory for a short while: a near-me answer is then
+ * arithmetic over a few hundred rows, not eight queries (p95 under load was seconds otherwise).
+ * Imports change these rarely; 30 s is how stale a list can be.
+ */
+const RECORDS_TTL_MS = 30_000;
+const recordsCache = new Map<string, { at: number; records: Promise<PublicRecords> }>();
+
+function recordsOf(db: Kysely<Database>, placeId: string): Promise<PublicRecords> {
+	const cached = recordsCache.get(placeId);
+	if (cached && Date.now() - cached.at < RECORDS_TTL_MS) return cached.records;
+	const records = publicRecords(db, placeId);
+	recordsCache.set(placeId, { at: Date.now(), records });
+	records.catch(() => recordsCache.delete(placeId));
+	return records;
+}
+
+/** Straight-line metres from a point to the place's bounding box (0 inside it). */
+function metresOutsideBox(box: [number, number, number, number], lon: number, lat: number): number {
+	const nearest = { lon: Math.min(Math.max(lon, box[0]), box[2]), lat: Math.min(Math.max(lat, box[1]), box[3]) };
+	return metresBetween({ lon, lat }, nearest);
+}
+
+/** Places cached by id (and the first place), for as long as the records. */
+const placeCache = new Map<string, { at: number; place: Promise<PlaceForNearMe | undefined> }>();
+
+function placeOf(db: Kysely<Database>, placeId: string | undefined): Promise<PlaceForNearMe | undefined> {
+	const key = placeId ?? '';
+	const cached = placeCache.get(key);
+	if (cached && Date.now() - cached.at < RECORDS_TTL_MS) return cached.place;
+	const place = placeForNearMe(db, placeId);
+	placeCache.set(key, { at: Date.now(), place });
+	place.catch(() => placeCache.delete(key));
+	return place;
+}
+
 async function requirePlace(db: Kysely<Database>, placeId: string | undefined): Promise<PlaceForNearMe> {
-	const place = await placeForNearMe(db, placeId);
+	const place = await placeOf(db, placeId);
 	if (!place) throw notFound(placeId ? `There is no place "${placeId}".` : 'No place is loaded yet.');
 	return place;
 }
@@ -76,7 +124,7 @@ async function requirePlace(db: Kysely<Database>, placeId: string | undefined): 
 export async function nearMeChoices(db: Kysely<Database>, placeId?: string): Promise<NearMeChoices & { place: { id: string; name: string } }> {
 	const place = await requirePlace(db, placeId);
 	const areas: NearMeArea[] = (await neighbourhoods(db, place.id)).map(({ id, name }) => ({ id, name }));
-	const postcodes = [...postcodePointsFromAddresses(await hubAddresses(db, place.id)).keys()];
+	const postcodes = [...postcodePointsFromAddresses((await recordsOf(db, place.id)).hubs).keys()];
 	return { place: { id: place.id, name: place.name }, areas, postcodes };
 }
 
@@ -88,7 +136,7 @@ function outside(place: PlaceForNearMe) {
 
 /** The cell containing a WGS84 point, as an origin (the point itself goes no further). */
 async function cellOrigin(db: Kysely<Database>, place: PlaceForNearMe, lon: number, lat: number): Promise<NearMeOrigin> {
-	if (!(await isNearPlace(db, place.id, lon, lat, MAX_METRES_OUTSIDE_PLACE))) throw outside(place);
+	if (metresOutsideBox((await recordsOf(db, place.id)).bbox, lon, lat) > MAX_METRES_OUTSIDE_PLACE) throw outside(place);
 	const { x, y } = await projectPoint(db, lon, lat, place.projectedSrid);
 	const cell = locateHexCell(x, y, NEAR_ME_CELL_METRES);
 	return originOfCell(db, place, cell.i, cell.j);
@@ -122,7 +170,7 @@ export async function resolveOrigin(db: Kysely<Database>, place: PlaceForNearMe,
 	} else if (query.postcode) {
 		const typed = parsePostcodeArea(query.postcode);
 		if (!typed) throw invalid('Type a postcode district or sector, like B66 or B66 3.', [{ field: 'postcode', message: 'is not a postcode district or sector' }]);
-		const point = pointForPostcodeArea(typed, postcodePointsFromAddresses(await hubAddresses(db, place.id)));
+		const point = pointForPostcodeArea(typed, postcodePointsFromAddresses((await recordsOf(db, place.id)).hubs));
 		if (!point) throw notFound(`We cannot place ${typed.sector ?? typed.district} yet. Choose your neighbourhood from the list instead.`);
 		origin = { kind: 'postcode', id: point.code, label: point.code, lon: round4(point.lon), lat: round4(point.lat) };
 	} else if (query.cell) {
@@ -134,9 +182,7 @@ export async function resolveOrigin(db: Kysely<Database>, place: PlaceForNearMe,
 	} else {
 		origin = await cellOrigin(db, place, query.lon!, query.lat!);
 	}
-	if (!(await isNearPlace(db, place.id, origin.lon, origin.lat, MAX_METRES_OUTSIDE_PLACE))) {
-		throw outside(place);
-	}
+	if (metresOutsideBox((await recordsOf(db, place.id)).bbox, origin.lon, origin.lat) > MAX_METRES_OUTSIDE_PLACE) throw outside(place);
 	return origin;
 }
 
@@ -165,14 +211,27 @@ const pointGeojson = (lon: number, lat: number) => JSON.stringify({ type: 'Point
 export async function nearMe(db: Kysely<Database>, query: NearMeQuery): Promise<NearMeResult> {
 	const place = await requirePlace(db, query.place);
 	const origin = await resolveOrigin(db, place, query);
-	const rows = await nearbyPublicRecords(db, place.id, origin.lon, origin.lat);
+	const records = await recordsOf(db, place.id);
+	const from = { lon: origin.lon, lat: origin.lat };
+	const siteDistance = new Map(records.sites.map((site) => [site.id, metresToPolygon(from, site.geometry)]));
+	const sites = new Map(records.sites.map((site) => [site.id, site]));
+	const rows = {
+		opportunities: records.opportunities.map((o) => {
+			const site = sites.get(o.siteId)!;
+			const d = siteDistance.get(o.siteId)!;
+			return { ...o, siteName: site.name, siteOwners: site.owners, sitePartners: site.partners, metres: d.metres, lon: d.nearest.lon, lat: d.nearest.lat };
+		}),
+		hubs: records.hubs.map((h) => ({ ...h, metres: metresBetween(from, h) })),
+		enterprises: records.enterprises.map((e) => ({ ...e, metres: metresBetween(from, e) }))
+	};
 
-	const siteGeojson = new Map(rows.opportunities.map((o) => [`site:${o.siteId}`, o.siteGeojson]));
-	const network = await networkMetres(db, place, origin, [
-		...[...siteGeojson].map(([key, geojson]) => ({ key, geojson })),
-		...rows.hubs.map((h) => ({ key: `hub:${h.id}`, geojson: pointGeojson(h.lon, h.lat) })),
-		...rows.enterprises.map((e) => ({ key: `enterprise:${e.id}`, geojson: pointGeojson(e.lon, e.lat) }))
-	]);
+	const network = records.hasWalkNetwork
+		? await networkMetres(db, place, origin, [
+				...records.sites.map((site) => ({ key: `site:${site.id}`, geojson: JSON.stringify(site.geometry) })),
+				...rows.hubs.map((h) => ({ key: `hub:${h.id}`, geojson: pointGeojson(h.lon, h.lat) })),
+				...rows.enterprises.map((e) => ({ key: `enterprise:${e.id}`, geojson: pointGeojson(e.lon, e.lat) }))
+			])
+		: undefined;
 	const distanceKind: DistanceKind = network ? 'walking-network' : 'straight-line';
 	// Along the network where it reaches; a place the network does not reach keeps its straight line.
 	const measured = (key: string, straight: number) => Math.round(network?.get(key) ?? straight);
