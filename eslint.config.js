@@ -27,7 +27,7 @@ const QUERY_BUILDER_CALLS = [
 ];
 
 export default ts.config(
-	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', '.data/', 'tests/e2e/screenshots/'] },
+	{ ignores: ['build/', '.svelte-kit/', 'node_modules/', '.data/', 'tests/e2e/screenshots/', 'src/lib/paraglide/'] },
 	js.configs.recommended,
 	...ts.configs.recommended,
 	...svelte.configs.recommended,

@@ -9,6 +9,8 @@ import { nulInUrl } from '$lib/domain/text/nul';
 import { forbidden, malformed, unauthenticated } from '$lib/server/errors';
 import { errorResponse, RETRY_AFTER_SECONDS } from '$lib/server/http/errors';
 import { isDatabaseUnavailable } from '$lib/server/db/index';
+import { paraglideMiddleware } from '$lib/paraglide/server';
+import { decideLanguage, LANGUAGE_COOKIE, textDirection } from '$lib/domain/i18n/languages';
 
 /**
  * Start-up: open and migrate the database before the first request is served, and load the demo
@@ -77,10 +79,41 @@ function closeIfBodyUnread(event: RequestEvent, response: Response): Response {
 	return response;
 }
 
+/** A year: the language is a preference the resident chose, kept like any site setting. */
+const LANGUAGE_COOKIE_SECONDS = 365 * 24 * 3600;
+
+/**
+ * The page's language from its URL prefix (`/ur/...`), kept in a cookie; `<html lang dir>` is
+ * written on the server (src/app.html), and Paraglide's middleware makes the language the one its
+ * message functions read during this request.
+ */
+const localize: Handle = async ({ event, resolve }) => {
+	const decision = decideLanguage({
+		pathname: event.url.pathname,
+		search: event.url.search,
+		cookie: event.cookies.get(LANGUAGE_COOKIE),
+		isDocumentGet: event.request.method === 'GET' && (event.request.headers.get('accept') ?? '').includes('text/html')
+	});
+	// Not httpOnly: the page's own script reads nothing from it, but nothing secret is in it either.
+	const cookieOptions = { path: '/', maxAge: LANGUAGE_COOKIE_SECONDS, httpOnly: false, sameSite: 'lax', secure: false } as const;
+	if (decision.kind === 'redirect') {
+		const headers = new Headers({ Location: decision.location, 'Cache-Control': 'no-store' });
+		if (decision.setCookie) headers.append('Set-Cookie', event.cookies.serialize(LANGUAGE_COOKIE, decision.setCookie, cookieOptions));
+		return new Response(null, { status: 303, headers });
+	}
+	if (decision.setCookie) event.cookies.set(LANGUAGE_COOKIE, decision.setCookie, cookieOptions);
+	const language = decision.language;
+	return paraglideMiddleware(event.request, () =>
+		resolve(event, {
+			transformPageChunk: ({ html }) => html.replace('%atlas.lang%', language).replace('%atlas.dir%', textDirection(language))
+		})
+	);
+};
+
 export const handle: Handle = async ({ event, resolve }) => {
 	let response: Response;
 	try {
-		response = await guard({ event, resolve });
+		response = await localize({ event, resolve: (localizedEvent, options) => guard({ event: localizedEvent, resolve: (e, o) => resolve(e, { ...options, ...o }) }) });
 	} catch (err) {
 		// The session lookup needs the database: while it restarts, a 503 to retry, not a 500.
 		if (!isDatabaseUnavailable(err)) throw err;

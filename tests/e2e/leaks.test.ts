@@ -6,6 +6,7 @@
  * an administrator.
  */
 import { tileAt } from '../../src/lib/domain/tiles/address';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decideAccess, ROUTE_POLICY } from '../../src/lib/server/auth/policy';
 import { STAGES } from '../../src/lib/domain/matching/candidates';
@@ -197,6 +198,14 @@ async function reachablePaths(role: RoleName, scenario: string, network: Network
 			paths.push(`/api/places/${PLACE}/macro-assets`);
 		} else if (route === '/') {
 			paths.push('/', ...sites.map((id) => `/?site=${id}`), `/?scores=e2sfca&site=${sites[0]}`);
+		} else if (route === '/near-me' || route === '/api/near-me') {
+			// Residents' near-me list (issue 13): every neighbourhood and a postcode district and sector,
+			// with every interest. (A cell or lon/lat origin is answered with its cell's centre, which is
+			// the request's own point, not a resident's, so those shapes are left to tests/e2e/near-me.)
+			const areas = ((JSON.parse(readFileSync(new URL('../../data/greater-icknield/residential-areas.geojson', import.meta.url), 'utf8')) as { features: { properties: { id: string } }[] }).features).map((f) => f.properties.id);
+			for (const interest of ['', '&interest=jobs', '&interest=training', '&interest=business', '&interest=abroad']) {
+				paths.push(...areas.map((area) => `${route}?area=${area}${interest}`), `${route}?postcode=B66${interest}`, `${route}?postcode=B18%207${interest}`);
+			}
 		} else if (route === '/sites/[id]') {
 			paths.push(...sites.map((id) => `/sites/${id}`), ...sites.map((id) => `/sites/${id}?walk=30&skill=${skills[0]}&readiness=overseas_qualification`));
 		} else if (route === '/api/sites/[id]/gap') {

@@ -103,6 +103,9 @@ export const ROUTE_POLICY: Readonly<Record<string, Partial<Record<Method, Access
 	'/admin/questionnaire': { GET: ADMIN, POST: ADMIN },
 	'/coverage': { GET: COVERAGE_READERS },
 	// ---- Residents: near me (issue 13) ----
+	// Public records only (sites, their opportunities, hubs, social enterprises), from a chosen area.
+	'/near-me': { GET: 'public' },
+	'/api/near-me': { GET: 'public' },
 	// ---- Skills matching, pipeline, dashboard (issue 14) ----
 	// Vacancy lists and the crosswalk are the partnership's working data (employers' lists come
 	// through partners); the pipeline is person-level (partners, researchers for their own

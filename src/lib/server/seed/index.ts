@@ -56,9 +56,9 @@ function placeDir(options: SeedOptions): string {
 async function load(db: Kysely<Database>, data: DemoData, started: number): Promise<SeedReport> {
 	const counts = await loadDemoData(db, data);
 	await seedServicesAndFinance(db, data);
-	await seedMatchingDemo(db, data.place.id);
+	const vacancies = await seedMatchingDemo(db, data.place.id);
 	await seedNetworkDemo(db, data.place.id);
-	return { place: data.place.id, ...counts, elapsedMs: Math.round(performance.now() - started) };
+	return { place: data.place.id, ...counts, opportunities: counts.opportunities + vacancies, elapsedMs: Math.round(performance.now() - started) };
 }
 
 /** Loads the demo data when the database has no place yet; returns what it loaded, if anything. */

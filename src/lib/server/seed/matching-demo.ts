@@ -21,8 +21,10 @@ function inDays(days: number, from: Date): string {
 	return new Date(from.getTime() + days * 86_400_000).toISOString().slice(0, 10);
 }
 
-export async function seedMatchingDemo(db: Kysely<Database>, placeId: string, now = new Date()): Promise<void> {
+/** Returns how many vacancy opportunities it added (the seed report counts them with the others). */
+export async function seedMatchingDemo(db: Kysely<Database>, placeId: string, now = new Date()): Promise<number> {
 	await ensureDefaultCrosswalk(db);
+	let vacancies = 0;
 	const hospital = await getMacroAsset(db, HOSPITAL);
 	if (hospital?.placeId === placeId) {
 		const sheet: Cell[][] = [
@@ -35,6 +37,7 @@ export async function seedMatchingDemo(db: Kysely<Database>, placeId: string, no
 			['Radiographer', 'Allied health professionals', '5', 'HCPC registration', 2, HOSPITAL, inDays(-10, now)]
 		];
 		const rows = await resolveVacancies(db, 'demo vacancies', sheet);
+		vacancies = rows.length;
 		await replaceVacancyList(
 			db,
 			DEMO_VACANCY_LIST,
@@ -69,4 +72,5 @@ export async function seedMatchingDemo(db: Kysely<Database>, placeId: string, no
 	for (const [metric, values] of history) {
 		for (let m = 0; m < values.length; m++) await upsertProgressEntry(db, placeId, { metric, recordedOn: inDays(-90 * (values.length - 1 - m), now), value: values[m]! });
 	}
+	return vacancies;
 }
