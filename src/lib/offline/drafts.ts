@@ -12,6 +12,8 @@ const STORE = 'drafts';
 
 export interface Draft extends ResponseSubmission {
 	createdAt: string;
+	/** The account that filled it: only that account sends it (a response carries its researcher). */
+	collectedBy: string;
 	/** 'waiting' until sent; 'refused' when the server said no (kept, with its message, for the researcher). */
 	state: 'waiting' | 'refused';
 	problem?: string;
@@ -43,8 +45,8 @@ async function store(mode: IDBTransactionMode): Promise<IDBObjectStore> {
 	return (await open()).transaction(STORE, mode).objectStore(STORE);
 }
 
-export async function saveDraft(questionnaireVersion: number, answers: Answers, id: string = crypto.randomUUID()): Promise<Draft> {
-	const draft: Draft = { id, questionnaireVersion, answers, createdAt: new Date().toISOString(), state: 'waiting' };
+export async function saveDraft(collectedBy: string, questionnaireVersion: number, answers: Answers, id: string = crypto.randomUUID()): Promise<Draft> {
+	const draft: Draft = { id, questionnaireVersion, answers, collectedBy, createdAt: new Date().toISOString(), state: 'waiting' };
 	await request((await store('readwrite')).put(draft));
 	return draft;
 }
@@ -71,16 +73,16 @@ export interface SyncResult {
 
 let syncing: Promise<SyncResult> | null = null;
 
-/** Sends every waiting draft, oldest first; one run at a time in this page. */
-export function syncDrafts(): Promise<SyncResult> {
-	syncing ??= runSync().finally(() => (syncing = null));
+/** Sends every waiting draft the signed-in account filled, oldest first; one run at a time in this page. */
+export function syncDrafts(signedIn: string): Promise<SyncResult> {
+	syncing ??= runSync(signedIn).finally(() => (syncing = null));
 	return syncing;
 }
 
-async function runSync(): Promise<SyncResult> {
+async function runSync(signedIn: string): Promise<SyncResult> {
 	const result: SyncResult = { sent: 0, refused: 0, offline: false };
 	for (const draft of await listDrafts()) {
-		if (draft.state !== 'waiting') continue;
+		if (draft.state !== 'waiting' || draft.collectedBy !== signedIn) continue;
 		let response: Response;
 		try {
 			response = await fetch('/api/responses', {

@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals }) => {
 	const user = locals.user!;
 	const standing = user.role === 'researcher' ? (await ownStanding(db, user)).standing : null;
 	// The id a form posted without JavaScript carries; with JavaScript each draft makes its own.
-	return { version: current.version, definition: current.definition, standing, formId: randomUUID(), role: user.role };
+	return { version: current.version, definition: current.definition, standing, formId: randomUUID(), role: user.role, userId: user.id };
 };
 
 export const actions: Actions = {
