@@ -153,6 +153,8 @@ beforeAll(async () => {
 			consortium: 'food',
 			employees: 12,
 			synthetic: true,
+			// Since migration 0013 an enterprise is public only with consent (the app's default is private).
+			consent_to_publish: true,
 			geom: geomFrom({ type: 'Point', coordinates: [-1.93, 52.485] })
 		})
 		.execute();

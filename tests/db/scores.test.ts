@@ -103,7 +103,7 @@ async function scoresInSql(db: Kysely<Database>, placeId: string, spec: ScoreSpe
 			: sql`SELECT id AS site_id, md5(ST_AsEWKB(geom)) AS site_key FROM scenario_site WHERE scenario_id = ${spec.scenario}::uuid AND status <> 'cancelled'`;
 	const opportunities =
 		spec.scenario === null
-			? sql`SELECT o.macro_asset_id AS site_id, o.skill_group_id, o.count FROM opportunity o JOIN macro_asset m ON m.id = o.macro_asset_id WHERE m.place_id = ${placeId}`
+			? sql`SELECT o.macro_asset_id AS site_id, o.skill_group_id, o.count FROM opportunity o JOIN macro_asset m ON m.id = o.macro_asset_id WHERE m.place_id = ${placeId} AND (o.closes_on IS NULL OR o.closes_on >= CURRENT_DATE)`
 			: sql`SELECT site_id, skill_group_id, count FROM scenario_opportunity WHERE scenario_id = ${spec.scenario}::uuid`;
 	const ratio = spec.method === '2sfca' || spec.method === 'e2sfca';
 	const { rows } = await sql<{ cell_id: string; score: number }>`

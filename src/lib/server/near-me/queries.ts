@@ -121,6 +121,8 @@ export async function publicRecords(db: Db, placeId: string): Promise<PublicReco
 			.innerJoin('macro_asset as m', 'm.id', 'o.macro_asset_id')
 			.select(['o.id', 'o.title', 'o.kind', 'o.count', 'o.illustrative', 'o.macro_asset_id'])
 			.where('m.place_id', '=', placeId)
+			// A vacancy past its closing date (issue 14) is no longer an opportunity.
+			.where((eb) => eb.or([eb('o.closes_on', 'is', null), eb('o.closes_on', '>=', sql<Date>`CURRENT_DATE`)]))
 			.orderBy('o.kind')
 			.orderBy(sql`lower(o.title) COLLATE "C"`)
 			.orderBy('o.id')
@@ -139,6 +141,8 @@ export async function publicRecords(db: Db, placeId: string): Promise<PublicReco
 			.select(sql<number>`ST_X(geom)`.as('lon'))
 			.select(sql<number>`ST_Y(geom)`.as('lat'))
 			.where('place_id', '=', placeId)
+			// Public only when the enterprise consented to be published (issue 15, migration 0013).
+			.where('consent_to_publish', '=', true)
 			.orderBy('id')
 			.execute(),
 		db

@@ -198,7 +198,9 @@ export async function compareWithBaseline(db: Db, scenarioId: string, placeId: s
 		     -- Inlined into each per-site subquery, which then reads its site's rows by index: as
 		     -- CTE scans, a 50-site scenario with 2,000 opportunities took 150 ms, most of a comparison.
 		     so AS NOT MATERIALIZED (SELECT site_id, opportunity_id, skill_group_id, kind, title, count FROM scenario_opportunity WHERE scenario_id = ${scenarioId}),
-		     bo AS NOT MATERIALIZED (SELECT o.macro_asset_id AS site_id, o.id AS opportunity_id, o.skill_group_id, o.kind, o.title, o.count FROM opportunity o JOIN b ON b.id = o.macro_asset_id)
+		     -- Closed vacancies (issue 14) are not live: the scenario copy leaves them out, so must the baseline.
+		     bo AS NOT MATERIALIZED (SELECT o.macro_asset_id AS site_id, o.id AS opportunity_id, o.skill_group_id, o.kind, o.title, o.count FROM opportunity o JOIN b ON b.id = o.macro_asset_id
+		                             WHERE o.closes_on IS NULL OR o.closes_on >= CURRENT_DATE)
 		SELECT COALESCE(s.id, b.id) AS site_id, COALESCE(s.name, b.name) AS name, b.name AS base_name,
 		       s.id IS NOT NULL AS in_scenario, b.id IS NOT NULL AS in_baseline,
 		       (s.id IS NOT NULL AND b.id IS NOT NULL AND NOT ST_Equals(s.geom, b.geom)) AS moved,
