@@ -33,7 +33,7 @@ if (!chromiumPath) {
 
 				await page.getByTestId('residents-toggle').check();
 				await page.locator('[data-testid="map"][data-residents="drawn"]').waitFor({ timeout: 30_000 });
-				await expect(page.getByTestId('residents-summary').innerText()).resolves.toMatch(/About 2,000 residents \(synthetic demo population\)/);
+				await expect(page.getByTestId('residents-summary').innerText()).resolves.toMatch(/About 2,0\d\d residents \(synthetic demo population\)/);
 				const legend = await page.getByLabel('Resident layer legend').innerText();
 				expect(legend).toMatch(/\d+.*residents/);
 

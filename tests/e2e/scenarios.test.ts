@@ -69,7 +69,7 @@ if (!chromiumPath) {
 				const better = Number(/(\d+) areas better/.exec(summary)?.[1]);
 				expect(better).toBeGreaterThan(0);
 				const table = await page.getByTestId('compare-sites').innerText();
-				expect(table).toMatch(/Midland Metropolitan University Hospital\s+104 → 404/);
+				expect(table).toMatch(/Midland Metropolitan University Hospital\s+122 → 422/);
 
 				const map = await page.getByTestId('difference-map').screenshot();
 				const stats = await pixelStats(context, map, GAIN_COLOURS, 40);

@@ -96,7 +96,7 @@ if (!chromiumPath) {
 				await page.getByTestId('cell-explanation').getByRole('button', { name: 'Close' }).click();
 				await page.locator('a.site[data-site-id="midland-metropolitan-university-hospital"]').click();
 				await page.getByTestId('site-gap-headline').waitFor({ timeout: 30_000 });
-				await expect(page.getByTestId('site-gap-headline').innerText()).resolves.toMatch(/^104 nursing & midwifery posts; /);
+				await expect(page.getByTestId('site-gap-headline').innerText()).resolves.toMatch(/^122 nursing & midwifery posts; /);
 				await expect(page.getByTestId('site-gap-view').innerText()).resolves.toMatch(/Nursing & midwifery[\s\S]*1st = most local talent per post/);
 				await saveScreenshot('scores-1920-site.png', await page.screenshot());
 				expect(errors).toEqual([]);
