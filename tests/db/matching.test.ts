@@ -7,7 +7,7 @@ import { candidateKey, STAGES } from '../../src/lib/domain/matching/candidates';
 import { removeCrosswalkEntry, saveCrosswalkEntry } from '../../src/lib/server/matching/crosswalk';
 import { getCandidateCells, getSiteMatching } from '../../src/lib/server/matching/matching';
 import { listVacancies, readMatchingTotals } from '../../src/lib/server/matching/queries';
-import { importVacancies, refusalProblems } from '../../src/lib/server/matching/vacancies';
+import { importVacancies, refusalProblems, removeVacancyList } from '../../src/lib/server/matching/vacancies';
 import { changeCase, getCase, listCases, openCase } from '../../src/lib/server/restricted/pipeline/cases';
 import { createResidentRecord } from '../../src/lib/server/restricted/records';
 import { candidatesForPublication } from '../../src/lib/server/restricted/pipeline/queries';
@@ -94,6 +94,19 @@ describe('vacancy import', () => {
 		]);
 		expect(report.dryRun).toBe(true);
 		expect((await listVacancies(database.db, {})).filter((v) => v.list === 'xlsx list')).toHaveLength(0);
+	});
+
+	it('removes a whole list: its posts leave the site, other lists stay, an unknown list is refused', async () => {
+		const livePosts = async () => (await listVacancies(database.db, { siteId: HOSPITAL, liveOnly: true })).reduce((n, v) => n + v.count, 0);
+		const before = await livePosts();
+		const others = (await listVacancies(database.db, {})).filter((v) => v.list !== 'withdrawn list').length;
+		await importVacancies(database.db, { fileName: 'w.csv', list: 'withdrawn list', bytes: encoder.encode(`role,count,site,closing_date\nStaff nurse,4,${HOSPITAL},${inDays(20)}\nPorter,2,${HOSPITAL},${inDays(30)}\n`) });
+		expect(await livePosts()).toBe(before + 6);
+		await expect(removeVacancyList(database.db, '  withdrawn list ')).resolves.toEqual({ list: 'withdrawn list', places: 1 });
+		expect(await livePosts()).toBe(before);
+		expect((await listVacancies(database.db, {})).length).toBe(others);
+		await expect(removeVacancyList(database.db, 'withdrawn list')).rejects.toMatchObject({ kind: 'not_found' });
+		await expect(removeVacancyList(database.db, '   ')).rejects.toMatchObject({ kind: 'invalid' });
 	});
 
 	it('an edited crosswalk places a new role', async () => {

@@ -54,7 +54,7 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/admin/questionnaire': ['publish'],
 	'/finance/records': ['create', 'import', 'delete'],
 	// ---- issue 14 ----
-	'/matching': ['preview', 'import'],
+	'/matching': ['preview', 'import', 'removeList'],
 	'/matching/crosswalk': ['save', 'remove'],
 	'/pipeline': ['open'],
 	'/pipeline/[id]': ['move', 'assign'],

@@ -75,6 +75,17 @@ if (!chromiumPath) {
 				await saveScreenshot('matching-phone-site.png', await matching.screenshot());
 				expect(await sidewaysOverflow(page), 'the site page scrolls sideways on a 390 px phone').toBeLessThanOrEqual(0);
 
+				// The list is withdrawn whole (after a confirmation): its posts leave the site page, and the
+				// demo's own counts, which other browser tests read, are as before.
+				await page.goto(`${baseUrl}/matching`);
+				page.once('dialog', (dialog) => void dialog.accept());
+				await page.getByTestId('vacancy-lists').locator('li[data-list="e2e-trust-list"]').getByRole('button', { name: 'Remove this list' }).click();
+				await expect(page.getByTestId('list-removed').innerText({ timeout: 60_000 })).resolves.toContain('“e2e-trust-list” removed');
+				await expect(page.getByTestId('vacancy-lists').locator('li[data-list="e2e-trust-list"]').count()).resolves.toBe(0);
+				await page.goto(`${baseUrl}/sites/${HOSPITAL}#matching`);
+				await page.getByTestId('site-matching').waitFor({ timeout: 60_000 });
+				await expect(page.getByTestId('matching-role').filter({ hasText: role }).count()).resolves.toBe(0);
+
 				await page.goto(`${baseUrl}/pipeline?stage=identified`);
 				await page.getByTestId('cases').locator('a').first().click();
 				await page.waitForURL((url) => /^\/pipeline\/[0-9a-f-]{36}$/.test(url.pathname), { timeout: 60_000 });

@@ -2,7 +2,7 @@ import { fail } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/db/app';
 import { formFailure } from '$lib/server/http/forms';
 import { listVacancies } from '$lib/server/matching/queries';
-import { importVacancies, MAX_VACANCY_FILE_BYTES, refusalProblems, vacanciesRefused } from '$lib/server/matching/vacancies';
+import { importVacancies, MAX_VACANCY_FILE_BYTES, refusalProblems, removeVacancyList, vacanciesRefused } from '$lib/server/matching/vacancies';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The vacancies on file (live first) and the upload form. */
@@ -57,6 +57,16 @@ export const actions: Actions = {
 			return { key: 'import', imported: { list: report.list, vacancies: report.vacancies, posts: report.posts, live: report.live, closed: report.closed, replaced: report.replaced } };
 		} catch (err) {
 			return failure(err, 'import');
+		}
+	},
+	/** Withdraws a whole list: its vacancies leave every count. */
+	removeList: async ({ request }) => {
+		const form = await request.formData();
+		try {
+			const { db } = await getAppDatabase();
+			return { key: 'removeList', removed: await removeVacancyList(db, String(form.get('list') ?? '')) };
+		} catch (err) {
+			return formFailure(err, { key: 'removeList' });
 		}
 	}
 };

@@ -98,6 +98,16 @@ export interface VacancyToStore {
 	list: string;
 }
 
+/** Deletes every vacancy of a list; returns the places whose sites lost vacancies (empty when the list was unknown). */
+export async function deleteVacancyList(db: Db, list: string): Promise<string[]> {
+	const rows = await db
+		.deleteFrom('opportunity')
+		.where('vacancy_list', '=', list)
+		.returning((eb) => eb.selectFrom('macro_asset as m').select('m.place_id').whereRef('m.id', '=', 'opportunity.macro_asset_id').as('place_id'))
+		.execute();
+	return [...new Set(rows.map((r) => r.place_id).filter((p): p is string => p !== null))];
+}
+
 /** Replaces every vacancy of a list by the given ones. Returns how many were there before. */
 export async function replaceVacancyList(db: Db, list: string, vacancies: readonly VacancyToStore[]): Promise<{ replaced: number }> {
 	const removed = await db.deleteFrom('opportunity').where('vacancy_list', '=', list).executeTakeFirst();

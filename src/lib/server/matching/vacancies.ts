@@ -13,9 +13,9 @@ import { readSheet } from 'read-excel-file/node';
 import { ProblemList, quote } from '../../domain/imports/problems';
 import { parseVacancySheet, roleKey, type Cell, type VacancyRow } from '../../domain/vacancies/rows';
 import type { Database } from '../db/schema';
-import { DomainError } from '../errors';
+import { DomainError, invalid, notFound } from '../errors';
 import { markMatchingStale } from '../restricted/pipeline/publication';
-import { listCrosswalk, listSiteRefs, replaceVacancyList, socSkillGroups, type VacancyToStore } from './queries';
+import { deleteVacancyList, listCrosswalk, listSiteRefs, replaceVacancyList, socSkillGroups, type VacancyToStore } from './queries';
 
 /** Bigger than any real list (a few hundred rows) by far; refuses what would be a mistake. */
 export const MAX_VACANCY_FILE_BYTES = 5 * 1024 * 1024;
@@ -177,6 +177,21 @@ export async function importVacancies(
 		dryRun: !!input.dryRun,
 		rows
 	};
+}
+
+/**
+ * Withdraws a whole vacancy list (a wrong file, a list the employer took back): its vacancies leave
+ * every count, and the matching publication of the places concerned is rebuilt. One transaction.
+ */
+export async function removeVacancyList(db: Kysely<Database>, list: string): Promise<{ list: string; places: number }> {
+	const name = list.trim();
+	if (!name || name.length > 200 || name.includes('\u0000')) throw invalid('Name the vacancy list to remove.', [{ field: 'list', message: 'a list name of 1 to 200 characters' }]);
+	return db.transaction().execute(async (trx) => {
+		const places = await deleteVacancyList(trx, name);
+		if (places.length === 0) throw notFound(`There is no vacancy list “${name}”.`);
+		for (const placeId of places) await markMatchingStale(trx, placeId);
+		return { list: name, places: places.length };
+	});
 }
 
 export function describeVacancyImport(report: VacancyImportReport): string {
