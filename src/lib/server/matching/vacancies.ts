@@ -7,13 +7,12 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { parse as parseCsv } from 'csv-parse/sync';
 import type { Kysely } from 'kysely';
-import { readSheet } from 'read-excel-file/node';
 import { ProblemList, quote } from '../../domain/imports/problems';
 import { parseVacancySheet, roleKey, type Cell, type VacancyRow } from '../../domain/vacancies/rows';
 import type { Database } from '../db/schema';
 import { DomainError, invalid, notFound } from '../errors';
+import { readSheetFile, SheetUnreadable } from '../imports/sheet';
 import { markMatchingStale } from '../restricted/pipeline/publication';
 import { deleteVacancyList, listCrosswalk, listSiteRefs, replaceVacancyList, socSkillGroups, type VacancyToStore } from './queries';
 
@@ -31,25 +30,14 @@ export function refusalProblems(err: unknown): string[] | undefined {
 	return Array.isArray(problems) ? problems.map(String) : undefined;
 }
 
-export type VacancyFormat = 'csv' | 'xlsx';
-
-export function vacancyFormatOf(fileName: string): VacancyFormat | undefined {
-	const ext = path.extname(fileName).toLowerCase();
-	return ext === '.csv' ? 'csv' : ext === '.xlsx' ? 'xlsx' : undefined;
-}
-
 /** The sheet's cells: the first worksheet of an XLSX, or a CSV's rows. */
 export async function readVacancySheet(fileName: string, bytes: Uint8Array): Promise<Cell[][]> {
-	const format = vacancyFormatOf(fileName);
-	if (!format) throw vacanciesRefused(fileName, [`is not a .csv or .xlsx file`]);
-	if (bytes.byteLength === 0) throw vacanciesRefused(fileName, ['is empty']);
-	if (bytes.byteLength > MAX_VACANCY_FILE_BYTES) throw new DomainError('too_large', `${fileName} is ${bytes.byteLength} bytes; a vacancy list may be at most ${MAX_VACANCY_FILE_BYTES} bytes.`);
 	try {
-		if (format === 'xlsx') return (await readSheet(Buffer.from(bytes))) as Cell[][];
-		const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-		return parseCsv(text, { bom: true, relax_column_count: true }) as string[][];
+		return await readSheetFile(fileName, bytes, MAX_VACANCY_FILE_BYTES);
 	} catch (err) {
-		throw vacanciesRefused(fileName, [`cannot be read as ${format.toUpperCase()}: ${(err as Error).message}`]);
+		if (!(err instanceof SheetUnreadable)) throw err;
+		if (err.reason === 'too_large') throw new DomainError('too_large', `${fileName} is ${bytes.byteLength} bytes; a vacancy list may be at most ${MAX_VACANCY_FILE_BYTES} bytes.`);
+		throw vacanciesRefused(fileName, [err.message]);
 	}
 }
 
