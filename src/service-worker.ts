@@ -10,12 +10,16 @@
  * from the cache: every other request, every API call and every write goes to the network as usual.
  */
 import { build, files, version } from '$service-worker';
+import { LANGUAGE_CODES, pathInLanguage } from '$lib/domain/i18n/languages';
 
 const sw = self as unknown as ServiceWorkerGlobalScope;
 const CACHE = `atlas-offline-${version}`;
 const ASSETS = new Set([...build, ...files.filter((f) => !f.endsWith('.pbf') && !f.endsWith('.mvt'))]);
-/** Pages kept for offline use: network first, the last good copy when the network fails. */
-const OFFLINE_PAGES = new Set(['/questionnaire', '/questionnaire/print']);
+/**
+ * Pages kept for offline use: network first, the last good copy when the network fails. In every
+ * language (`/ur/questionnaire`): a researcher working in Urdu reloads the Urdu form.
+ */
+const OFFLINE_PAGES = new Set(['/questionnaire', '/questionnaire/print'].flatMap((path) => LANGUAGE_CODES.map((code) => pathInLanguage(path, code))));
 
 sw.addEventListener('install', (event) => {
 	event.waitUntil(

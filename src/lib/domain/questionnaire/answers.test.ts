@@ -48,11 +48,13 @@ describe('checkAnswers', () => {
 		const { problems } = checkAnswers(DEFAULT_QUESTIONNAIRE, { ...GOOD, consent: false, occupation: 'wizard', overseas_qualification: 'maybe', languages: ['en', 'xx'], shoe_size: 9 });
 		expect(problems.map((p) => p.field).sort()).toEqual(['consent', 'languages', 'occupation', 'overseas_qualification', 'shoe_size']);
 		expect(problems.find((p) => p.field === 'occupation')!.message).toMatch(/"wizard" is not an answer code/);
+		// Each says why in a word a form can put in the page's language.
+		expect(Object.fromEntries(problems.map((p) => [p.field, p.reason]))).toEqual({ consent: 'consent', languages: 'choice', occupation: 'choice', overseas_qualification: 'yes-no', shoe_size: 'unknown-question' });
 	});
 	it('names a required answer left out and a bad location part', () => {
 		const { problems } = checkAnswers(DEFAULT_QUESTIONNAIRE, { ...GOOD, age_band: undefined, location: { lon: 'x', lat: 52 } });
-		expect(problems).toContainEqual({ field: 'age_band', message: 'is required' });
-		expect(problems).toContainEqual({ field: 'location.lon', message: 'must be a longitude in degrees' });
+		expect(problems).toContainEqual({ field: 'age_band', message: 'is required', reason: 'required' });
+		expect(problems).toContainEqual({ field: 'location.lon', message: 'must be a longitude in degrees', reason: 'point' });
 	});
 });
 

@@ -11,10 +11,14 @@ export type LocationAnswer = { lon: number; lat: number } | { area: string };
 export type Answer = boolean | string | string[] | LocationAnswer;
 export type Answers = Record<string, Answer>;
 
+/** Why an answer was refused, so that a form can say it in the page's language. */
+export type AnswerProblemReason = 'unknown-question' | 'required' | 'consent' | 'yes-no' | 'choice' | 'repeated' | 'text' | 'too-long' | 'area' | 'point';
+
 export interface AnswerIssue {
 	/** The question id (or id.lon / id.area for a location's parts). */
 	field: string;
 	message: string;
+	reason: AnswerProblemReason;
 }
 
 const NUL = '\u0000';
@@ -78,66 +82,66 @@ export function checkAnswers(definition: QuestionnaireDefinition, input: unknown
 	const problems: AnswerIssue[] = [];
 	const answers: Answers = {};
 	if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-		return { answers, problems: [{ field: 'answers', message: 'must be an object of answers by question id' }] };
+		return { answers, problems: [{ field: 'answers', message: 'must be an object of answers by question id', reason: 'unknown-question' }] };
 	}
 	const given = input as Record<string, unknown>;
 	const byId = new Map(definition.questions.map((q) => [q.id, q]));
-	for (const key of Object.keys(given)) if (!byId.has(key)) problems.push({ field: key, message: 'is not a question of this version' });
+	for (const key of Object.keys(given)) if (!byId.has(key)) problems.push({ field: key, message: 'is not a question of this version', reason: 'unknown-question' });
 	for (const q of definition.questions) {
 		const value = given[q.id];
 		if (value === undefined || value === null) {
-			if (q.type === 'consent') problems.push({ field: q.id, message: 'consent is required: without it nothing is stored' });
-			else if (q.required) problems.push({ field: q.id, message: 'is required' });
+			if (q.type === 'consent') problems.push({ field: q.id, message: 'consent is required: without it nothing is stored', reason: 'consent' });
+			else if (q.required) problems.push({ field: q.id, message: 'is required', reason: 'required' });
 			continue;
 		}
 		const problem = answerProblem(q, value);
-		if (problem) problems.push({ field: problem.field ?? q.id, message: problem.message });
+		if (problem) problems.push({ field: problem.field ?? q.id, message: problem.message, reason: problem.reason });
 		else answers[q.id] = normalise(q, value);
 	}
 	return { answers, problems };
 }
 
-function answerProblem(q: Question, value: unknown): { field?: string; message: string } | null {
+function answerProblem(q: Question, value: unknown): { field?: string; message: string; reason: AnswerProblemReason } | null {
 	const codes = new Set((q.choices ?? []).map((c) => c.code));
 	const codeList = () => [...codes].join(', ');
 	switch (q.type) {
 		case 'consent':
-			return value === true ? null : { message: 'consent is required: without it nothing is stored' };
+			return value === true ? null : { message: 'consent is required: without it nothing is stored', reason: 'consent' };
 		case 'boolean':
-			return typeof value === 'boolean' ? null : { message: 'must be yes or no' };
+			return typeof value === 'boolean' ? null : { message: 'must be yes or no', reason: 'yes-no' };
 		case 'single':
-			if (typeof value !== 'string') return { message: `must be one of the codes ${codeList()}` };
-			return codes.has(value) ? null : { message: `"${value}" is not an answer code; use one of ${codeList()}` };
+			if (typeof value !== 'string') return { message: `must be one of the codes ${codeList()}`, reason: 'choice' };
+			return codes.has(value) ? null : { message: `"${value}" is not an answer code; use one of ${codeList()}`, reason: 'choice' };
 		case 'multi': {
-			if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return { message: `must be a list of codes from ${codeList()}` };
+			if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return { message: `must be a list of codes from ${codeList()}`, reason: 'choice' };
 			const unknown = value.filter((v) => !codes.has(v as string));
-			if (unknown.length) return { message: `${unknown.map((u) => `"${String(u)}"`).join(', ')} ${unknown.length > 1 ? 'are not answer codes' : 'is not an answer code'}; use ${codeList()}` };
-			if (new Set(value).size !== value.length) return { message: 'names a code twice' };
+			if (unknown.length) return { message: `${unknown.map((u) => `"${String(u)}"`).join(', ')} ${unknown.length > 1 ? 'are not answer codes' : 'is not an answer code'}; use ${codeList()}`, reason: 'choice' };
+			if (new Set(value).size !== value.length) return { message: 'names a code twice', reason: 'repeated' };
 			return null;
 		}
 		case 'text': {
 			const max = q.maxLength ?? DEFAULT_TEXT_MAX;
-			if (typeof value !== 'string') return { message: 'must be a text' };
-			if (value.includes(NUL)) return { message: 'must not contain a NUL character (\\u0000)' };
-			if (LONE_SURROGATE.test(value)) return { message: 'must be valid Unicode text' };
-			if (value.length > max) return { message: `must be at most ${max} characters` };
+			if (typeof value !== 'string') return { message: 'must be a text', reason: 'text' };
+			if (value.includes(NUL)) return { message: 'must not contain a NUL character (\\u0000)', reason: 'text' };
+			if (LONE_SURROGATE.test(value)) return { message: 'must be valid Unicode text', reason: 'text' };
+			if (value.length > max) return { message: `must be at most ${max} characters`, reason: 'too-long' };
 			return null;
 		}
 		case 'location': {
-			if (typeof value !== 'object' || value === null || Array.isArray(value)) return { message: 'must be {"lon", "lat"} or {"area"}' };
+			if (typeof value !== 'object' || value === null || Array.isArray(value)) return { message: 'must be {"lon", "lat"} or {"area"}', reason: 'point' };
 			const v = value as Record<string, unknown>;
 			const keys = Object.keys(v).sort().join(',');
 			if (keys === 'area') {
-				if (typeof v.area !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9 ]{0,11}$/.test(v.area.trim())) return { field: `${q.id}.area`, message: 'must be a postcode sector (e.g. B18 4) or an output area code (e.g. E00045123)' };
+				if (typeof v.area !== 'string' || !/^[A-Za-z0-9][A-Za-z0-9 ]{0,11}$/.test(v.area.trim())) return { field: `${q.id}.area`, message: 'must be a postcode sector (e.g. B18 4) or an output area code (e.g. E00045123)', reason: 'area' };
 				return null;
 			}
 			if (keys === 'lat,lon') {
 				const ok = (n: unknown, limit: number) => typeof n === 'number' && Number.isFinite(n) && Math.abs(n) <= limit;
-				if (!ok(v.lon, 180)) return { field: `${q.id}.lon`, message: 'must be a longitude in degrees' };
-				if (!ok(v.lat, 90)) return { field: `${q.id}.lat`, message: 'must be a latitude in degrees' };
+				if (!ok(v.lon, 180)) return { field: `${q.id}.lon`, message: 'must be a longitude in degrees', reason: 'point' };
+				if (!ok(v.lat, 90)) return { field: `${q.id}.lat`, message: 'must be a latitude in degrees', reason: 'point' };
 				return null;
 			}
-			return { message: 'must be {"lon", "lat"} or {"area"}' };
+			return { message: 'must be {"lon", "lat"} or {"area"}', reason: 'point' };
 		}
 	}
 }

@@ -6,6 +6,9 @@
  * a readiness flag).
  */
 
+import { translationProblems, withTranslations, type QuestionTranslations, type SectionTranslations, type TitleTranslations } from './translations';
+import { DEMO_QUESTIONNAIRE_TRANSLATIONS } from './demo-translations';
+
 export const QUESTION_TYPES = ['consent', 'single', 'multi', 'text', 'boolean', 'location'] as const;
 export type QuestionType = (typeof QUESTION_TYPES)[number];
 
@@ -42,18 +45,22 @@ export interface Question {
 	/** Text answers: longest allowed. */
 	maxLength?: number;
 	maps?: ResidentField;
+	/** Wording in other languages (see translations.ts); English above is the source and the fallback. */
+	translations?: QuestionTranslations;
 }
 
 export interface Section {
 	id: string;
 	title: string;
 	intro?: string;
+	translations?: SectionTranslations;
 }
 
 export interface QuestionnaireDefinition {
 	title: string;
 	sections: Section[];
 	questions: Question[];
+	translations?: TitleTranslations;
 }
 
 const ID = /^[a-z][a-z0-9_-]{0,39}$/;
@@ -65,8 +72,9 @@ export function definitionProblems(definition: unknown, knownSkillGroups: Readon
 	const add = (field: string, message: string) => problems.push({ field, message });
 	if (typeof definition !== 'object' || definition === null || Array.isArray(definition)) return [{ field: '', message: 'must be a JSON object with title, sections and questions' }];
 	const d = definition as Record<string, unknown>;
-	for (const key of Object.keys(d)) if (!['title', 'sections', 'questions'].includes(key)) add(key, 'is not a field of a questionnaire');
+	for (const key of Object.keys(d)) if (!['title', 'sections', 'questions', 'translations'].includes(key)) add(key, 'is not a field of a questionnaire');
 	if (typeof d.title !== 'string' || !d.title.trim() || d.title.length > 200) add('title', 'must be a text of 1 to 200 characters');
+	if (d.translations !== undefined) problems.push(...translationProblems('translations', d.translations, { title: 200 }));
 	const sectionIds = new Set<string>();
 	if (!Array.isArray(d.sections) || d.sections.length === 0 || d.sections.length > 30) add('sections', 'must be a list of 1 to 30 sections');
 	else
@@ -77,6 +85,7 @@ export function definitionProblems(definition: unknown, knownSkillGroups: Readon
 			else sectionIds.add(sec.id);
 			if (typeof sec.title !== 'string' || !sec.title.trim() || sec.title.length > 200) add(`sections.${i}.title`, 'must be a text of 1 to 200 characters');
 			if (sec.intro !== undefined && (typeof sec.intro !== 'string' || sec.intro.length > 2000)) add(`sections.${i}.intro`, 'must be a text of at most 2000 characters');
+			if (sec.translations !== undefined) problems.push(...translationProblems(`sections.${i}.translations`, sec.translations, { title: 200, intro: 2000 }));
 		});
 	const questionIds = new Set<string>();
 	const mapped = new Map<string, string>();
@@ -85,7 +94,7 @@ export function definitionProblems(definition: unknown, knownSkillGroups: Readon
 		d.questions.forEach((raw: unknown, i) => {
 			const q = (raw ?? {}) as Record<string, unknown>;
 			const at = `questions.${i}`;
-			for (const key of Object.keys(q)) if (!['id', 'section', 'type', 'label', 'help', 'required', 'choices', 'maxLength', 'maps'].includes(key)) add(`${at}.${key}`, 'is not a field of a question');
+			for (const key of Object.keys(q)) if (!['id', 'section', 'type', 'label', 'help', 'required', 'choices', 'maxLength', 'maps', 'translations'].includes(key)) add(`${at}.${key}`, 'is not a field of a question');
 			if (typeof q.id !== 'string' || !ID.test(q.id)) add(`${at}.id`, 'must be lower-case letters, digits, _ or - (starting with a letter)');
 			else if (questionIds.has(q.id)) add(`${at}.id`, `repeats the question id "${q.id}"`);
 			else questionIds.add(q.id);
@@ -113,6 +122,10 @@ export function definitionProblems(definition: unknown, knownSkillGroups: Readon
 					});
 				}
 			} else if (q.choices !== undefined) add(`${at}.choices`, `only single and multi questions have choices`);
+			if (q.translations !== undefined) {
+				const codes = hasChoices && Array.isArray(q.choices) ? q.choices.map((c) => String((c as Record<string, unknown>)?.code)) : [];
+				problems.push(...translationProblems(`${at}.translations`, q.translations, { label: 500, help: 2000 }, codes));
+			}
 			if (q.maps !== undefined) {
 				if (!RESIDENT_FIELDS.includes(q.maps as ResidentField)) add(`${at}.maps`, `must be one of ${RESIDENT_FIELDS.join(', ')}`);
 				else if (mapped.has(q.maps as string)) add(`${at}.maps`, `"${String(q.maps)}" is already filled by question "${mapped.get(q.maps as string)}"`);
@@ -167,9 +180,10 @@ const REGISTRATION: Choice[] = [
 
 /**
  * The questionnaire co-designed for Greater Icknield (issue 11): consent; about you; skills and
- * qualifications; interests; ideas and passions; groups. Version 1 of every new database.
+ * qualifications; interests; ideas and passions; groups. In English only, as it was first
+ * published; DEFAULT_QUESTIONNAIRE below adds its translations.
  */
-export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
+export const DEFAULT_QUESTIONNAIRE_ENGLISH: QuestionnaireDefinition = {
 	title: 'Skills, ideas and passions in Greater Icknield',
 	sections: [
 		{
@@ -290,3 +304,9 @@ export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = {
 		{ id: 'groups', section: 'groups', type: 'text', label: 'Groups you belong to (faith, community, sports, parents…)', maxLength: 500 }
 	]
 };
+
+/**
+ * The demo questionnaire with its wording in the site's languages: version 1 of every new
+ * database, and what the seed publishes over an untranslated copy (seedQuestionnaireTranslations).
+ */
+export const DEFAULT_QUESTIONNAIRE: QuestionnaireDefinition = withTranslations(DEFAULT_QUESTIONNAIRE_ENGLISH, DEMO_QUESTIONNAIRE_TRANSLATIONS);

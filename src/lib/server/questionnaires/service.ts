@@ -4,8 +4,10 @@
  * versions published by administrators after the definition's checks pass.
  */
 import type { Kysely } from 'kysely';
-import { DEFAULT_QUESTIONNAIRE, definitionProblems, type QuestionnaireDefinition } from '../../domain/questionnaire/definition';
-import { writeAudit, type Actor } from '../audit/log';
+import { DEFAULT_QUESTIONNAIRE, DEFAULT_QUESTIONNAIRE_ENGLISH, definitionProblems, type QuestionnaireDefinition } from '../../domain/questionnaire/definition';
+import { withoutTranslations } from '../../domain/questionnaire/translations';
+import { canonicalJson } from '../../domain/questionnaire/answers';
+import { SYSTEM_ACTOR, writeAudit, type Actor } from '../audit/log';
 import type { Database, Role } from '../db/schema';
 import { conflict, DomainError, forbidden, invalid } from '../errors';
 import { listSkillGroupIds } from '../assets/queries';
@@ -78,4 +80,24 @@ export async function publishQuestionnaireVersion(db: Kysely<Database>, viewer: 
 		await writeAudit(trx, actor(viewer), { action: 'create', subject: 'questionnaire_version', recordCount: 1, detail: { version } });
 		return { version, createdAt: new Date().toISOString(), definition };
 	});
+}
+
+/**
+ * The seed's step for databases made before the demo questionnaire had translations: when the
+ * current version is the demo questionnaire in English only, publishes the same questions with
+ * their wording in the site's languages as the next version (codes unchanged, so its answers are
+ * the same data). Any other current version, an administrator's own, is left alone; a database
+ * with no version gets the translated one when first asked (currentQuestionnaire).
+ * Returns the version published, or null.
+ */
+export async function publishDemoQuestionnaireTranslations(db: Kysely<Database>): Promise<number | null> {
+	const current = await latestVersion(db);
+	if (!current) return null;
+	const definition = current.definition as QuestionnaireDefinition;
+	if (canonicalJson(definition) === canonicalJson(DEFAULT_QUESTIONNAIRE)) return null;
+	if (canonicalJson(withoutTranslations(definition)) !== canonicalJson(DEFAULT_QUESTIONNAIRE_ENGLISH)) return null;
+	const version = current.version + 1;
+	if (!(await insertVersion(db, version, JSON.stringify(DEFAULT_QUESTIONNAIRE), null))) return null;
+	await writeAudit(db, SYSTEM_ACTOR, { action: 'create', subject: 'questionnaire_version', recordCount: 1, detail: { version, translations: true } });
+	return version;
 }

@@ -16,6 +16,7 @@ import { seedMatchingDemo } from './matching-demo';
 import { seedNetworkDemo } from './network';
 import { countRealResidents, deleteResidentsOfPlace } from '../restricted/synthetic';
 import { deletePlace, hasAnyPlace, lockSeeding } from './queries';
+import { publishDemoQuestionnaireTranslations } from '../questionnaires/service';
 
 export { DemoDataError, readDemoData } from './demo-data';
 export { SeedLoadError } from './load';
@@ -58,6 +59,7 @@ async function load(db: Kysely<Database>, data: DemoData, started: number): Prom
 	await seedServicesAndFinance(db, data);
 	const vacancies = await seedMatchingDemo(db, data.place.id);
 	await seedNetworkDemo(db, data.place.id);
+	await publishDemoQuestionnaireTranslations(db);
 	return { place: data.place.id, ...counts, opportunities: counts.opportunities + vacancies, elapsedMs: Math.round(performance.now() - started) };
 }
 
