@@ -89,6 +89,9 @@ class Held {
 	readonly records = new SharedMemo<PublicRecords>(16);
 	/** About 25 KB each (60-odd opportunities, hubs, enterprises): at most ~25 MB. */
 	readonly answers = new SharedMemo<HeldAnswer>(1024);
+	/** The state read in flight, and the one queued behind it (see readState). */
+	running: Promise<NearMeState> | undefined;
+	queued: Promise<NearMeState> | undefined;
 }
 
 /** One origin's answer, and the same filtered by each interest asked for (kept, so their JSON is encoded once). */
@@ -116,7 +119,37 @@ interface View {
 }
 
 async function viewOf(db: Kysely<Database>): Promise<View> {
-	return { db, state: await readNearMeState(db), held: heldFor(db) };
+	const held = heldFor(db);
+	return { db, state: await readState(db, held), held };
+}
+
+/**
+ * The state as of some moment after the caller asked, with reads shared between callers: a read
+ * that started before a caller arrived may have missed a change committed just before it, so the
+ * caller waits for the next read, which everyone arriving meanwhile shares. Under fifty concurrent
+ * clients that is a few reads a round trip instead of fifty (each one a socket write and read,
+ * which on two busy cores was a good part of an answer's cost); alone, a caller reads at once.
+ */
+function readState(db: Kysely<Database>, held: Held): Promise<NearMeState> {
+	if (!held.running) return startRead(db, held);
+	held.queued ??= held.running.then(
+		() => undefined,
+		() => undefined
+	).then(() => {
+		held.queued = undefined;
+		return startRead(db, held);
+	});
+	return held.queued;
+}
+
+function startRead(db: Kysely<Database>, held: Held): Promise<NearMeState> {
+	const read = readNearMeState(db);
+	held.running = read;
+	const done = () => {
+		if (held.running === read) held.running = undefined;
+	};
+	read.then(done, done);
+	return read;
 }
 
 /** Neighbourhoods to choose from: imported wards, and for the demo place its residential areas. */
