@@ -15,7 +15,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { NearMeArea, NearMeChoices, NearMeHub, NearMeOrigin, NearMeResult, DistanceKind } from '../../contracts/near-me';
 import { interestOf, walkingMinutes, WALKING_METRES_PER_MINUTE, type Interest } from '../../domain/near-me/interests';
-import { parsePostcodeArea, pointForPostcodeArea, postcodePointsFromAddresses } from '../../domain/near-me/postcodes';
+import { parsePostcodeArea, pointForPostcodeArea, postcodePointsFromAddresses, type PostcodePoint } from '../../domain/near-me/postcodes';
 import { areaCentroid } from '../../domain/near-me/areas';
 import { formatHexCellId, locateHexCell, parseHexCellId, hexCellCentreOfIndex } from '../../domain/privacy/cell-ids';
 import { parseResidentialAreas } from '../seed/demo-data';
@@ -174,6 +174,18 @@ function metresOutsideBox(box: [number, number, number, number], lon: number, la
 	return metresBetween({ lon, lat }, nearest);
 }
 
+/** The postcode districts and sectors of a place's hub addresses, worked out once per records read (not per request). */
+const postcodePoints = new WeakMap<PublicRecords, Map<string, PostcodePoint>>();
+
+function postcodePointsOf(records: PublicRecords): Map<string, PostcodePoint> {
+	let points = postcodePoints.get(records);
+	if (!points) {
+		points = postcodePointsFromAddresses(records.hubs);
+		postcodePoints.set(records, points);
+	}
+	return points;
+}
+
 /** The place asked for (or the first place), as of the view's state. */
 async function requirePlace(view: View, placeId: string | undefined): Promise<PlaceForNearMe> {
 	const place = await view.held.places.get(`${placeId ?? ''}#${view.state.signature}`, () => placeForNearMe(view.db, placeId));
@@ -185,7 +197,7 @@ export async function nearMeChoices(db: Kysely<Database>, placeId?: string): Pro
 	const view = await viewOf(db);
 	const place = await requirePlace(view, placeId);
 	const areas: NearMeArea[] = (await neighbourhoods(view, place.id)).map(({ id, name }) => ({ id, name }));
-	const postcodes = [...postcodePointsFromAddresses((await recordsOf(view, place.id)).hubs).keys()];
+	const postcodes = [...postcodePointsOf(await recordsOf(view, place.id)).keys()];
 	return { place: { id: place.id, name: place.name }, areas, postcodes };
 }
 
@@ -263,7 +275,7 @@ async function resolveOrigin(view: View, place: PlaceForNearMe, query: NearMeQue
 	} else if (query.postcode) {
 		const typed = parsePostcodeArea(query.postcode);
 		if (!typed) throw invalid('Type a postcode district or sector, like B66 or B66 3.', [{ field: 'postcode', message: 'is not a postcode district or sector' }]);
-		const point = pointForPostcodeArea(typed, postcodePointsFromAddresses((await recordsOf(view, place.id)).hubs));
+		const point = pointForPostcodeArea(typed, postcodePointsOf(await recordsOf(view, place.id)));
 		if (!point) throw notFound(`We cannot place ${typed.sector ?? typed.district} yet. Choose your neighbourhood from the list instead.`);
 		origin = { kind: 'postcode', id: point.code, label: point.code, lon: round4(point.lon), lat: round4(point.lat) };
 	} else if (query.cell) {
