@@ -8,7 +8,7 @@
 import { sql } from 'kysely';
 import { afterEach, beforeAll, afterAll, describe, expect, it } from 'vitest';
 import { parseScoreSpec } from '../../src/lib/domain/scoring/spec';
-import { fixTodayForTests } from '../../src/lib/server/db/live-opportunities';
+import { fixTodayForTests } from '../../src/lib/server/opportunities/queries';
 import { nearMe } from '../../src/lib/server/near-me/service';
 import { getCellScores } from '../../src/lib/server/scores/service';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';

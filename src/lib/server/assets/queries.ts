@@ -6,7 +6,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MultiPolygon, Point } from 'geojson';
 import type { Consortium, Database, HubType, MacroAssetKind, MacroAssetStatus, OpportunityKind } from '../db/schema';
-import { isLiveOpportunity } from '../db/live-opportunities';
+import { isLiveOpportunity } from '../opportunities/queries';
 import type { BBox, Timeline } from '../../contracts/sites';
 import { notFound } from '../errors';
 

@@ -6,7 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { MultiPolygon } from 'geojson';
 import type { Database, ProgressMetric, PublishedLevel } from '../db/schema';
-import { isLiveOpportunity } from '../db/live-opportunities';
+import { isLiveOpportunity } from '../opportunities/queries';
 
 type Db = Kysely<Database>;
 

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database, HubType, OpportunityKind } from '../db/schema';
-import { dateSql, isLiveOpportunity, todaySql } from '../db/live-opportunities';
+import { dateSql, isLiveOpportunity, todaySql } from '../opportunities/queries';
 
 type Db = Kysely<Database>;
 

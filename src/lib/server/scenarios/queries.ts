@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
-import { isLiveOpportunity } from '../db/live-opportunities';
+import { isLiveOpportunity } from '../opportunities/queries';
 import type {
 	ScenarioOpportunity,
 	ScenarioOpportunityKind,

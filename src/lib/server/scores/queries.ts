@@ -12,7 +12,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DistanceMode } from '../../domain/scoring/spec';
 import type { Database } from '../db/schema';
-import { isLiveOpportunity, todaySql } from '../db/live-opportunities';
+import { isLiveOpportunity, todaySql } from '../opportunities/queries';
 
 type Db = Kysely<Database>;
 
