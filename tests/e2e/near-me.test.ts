@@ -60,6 +60,22 @@ describe('GET /api/near-me', () => {
 		expect(minutes).toEqual([...minutes].sort((a: number, b: number) => a - b));
 	});
 
+	it('serves a held answer gzipped, with an ETag a phone can revalidate, and private to the asker', async () => {
+		const url = `${baseUrl}/api/near-me?area=${AREA}`;
+		const first = await fetch(url, { headers: { 'accept-encoding': 'gzip' } });
+		expect(first.status).toBe(200);
+		expect(first.headers.get('content-encoding')).toBe('gzip');
+		expect(first.headers.get('cache-control')).toMatch(/^private\b/);
+		const etag = first.headers.get('etag');
+		expect(etag).toMatch(/^"[\w-]+"$/);
+		expect((await first.json()).origin.id).toBe(AREA);
+		const again = await fetch(url, { headers: { 'if-none-match': etag! } });
+		expect(again.status).toBe(304);
+		// Another question is another answer, not the held one.
+		const other = await fetch(`${baseUrl}/api/near-me?area=${AREA}&interest=abroad`, { headers: { 'if-none-match': etag! } });
+		expect(other.status).toBe(200);
+	});
+
 	it('answers a raw position with its cell only, and refuses bad input with 4xx', async () => {
 		const response = await fetch(`${baseUrl}/api/near-me?lon=-1.961234&lat=52.491234`);
 		expect(response.status).toBe(200);

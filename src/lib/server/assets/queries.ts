@@ -6,6 +6,7 @@
 import { sql, type Kysely, type RawBuilder, type Selectable } from 'kysely';
 import type { MultiPolygon, Point } from 'geojson';
 import type { Consortium, Database, HubType, MacroAssetKind, MacroAssetStatus, OpportunityKind } from '../db/schema';
+import { isLiveOpportunity } from '../opportunities/queries';
 import type { BBox, Timeline } from '../../contracts/sites';
 import { notFound } from '../errors';
 
@@ -395,7 +396,7 @@ export async function listSiteOpportunities(db: Db, siteId: string): Promise<Sit
 		.select(sql<string | null>`to_char(o.period_end, 'YYYY-MM-DD')`.as('period_end'))
 		.where('o.macro_asset_id', '=', siteId)
 		// A vacancy past its closing date leaves every live count (issue 14).
-		.where((eb) => eb.or([eb('o.closes_on', 'is', null), eb('o.closes_on', '>=', sql<Date>`CURRENT_DATE`)]))
+		.where(isLiveOpportunity('o'))
 		.orderBy('g.sort_order')
 		.orderBy('g.id')
 		.orderBy('o.kind')

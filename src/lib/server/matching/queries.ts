@@ -6,6 +6,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { MultiPolygon } from 'geojson';
 import type { Database, ProgressMetric, PublishedLevel } from '../db/schema';
+import { isLiveOpportunity } from '../opportunities/queries';
 
 type Db = Kysely<Database>;
 
@@ -171,14 +172,14 @@ export async function listVacancies(db: Db, filter: { siteId?: string; placeId?:
 			'o.count',
 			'o.vacancy_list',
 			sql<string>`to_char(o.closes_on, 'YYYY-MM-DD')`.as('closes_on'),
-			sql<boolean>`o.closes_on >= CURRENT_DATE`.as('live')
+			isLiveOpportunity('o').as('live')
 		])
 		.where('o.vacancy_list', 'is not', null)
 		.where('o.closes_on', 'is not', null);
 	if (filter.siteId) q = q.where('o.macro_asset_id', '=', filter.siteId);
 	if (filter.placeId) q = q.where('m.place_id', '=', filter.placeId);
-	if (filter.liveOnly) q = q.where('o.closes_on', '>=', sql<Date>`CURRENT_DATE`);
-	const rows = await q.orderBy(sql`o.closes_on >= CURRENT_DATE`, 'desc').orderBy('o.macro_asset_id').orderBy('o.title').orderBy('o.id').execute();
+	if (filter.liveOnly) q = q.where(isLiveOpportunity('o'));
+	const rows = await q.orderBy(isLiveOpportunity('o'), 'desc').orderBy('o.macro_asset_id').orderBy('o.title').orderBy('o.id').execute();
 	return rows.map((r) => ({
 		id: r.id,
 		siteId: r.macro_asset_id,

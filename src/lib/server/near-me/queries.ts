@@ -5,8 +5,34 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database, HubType, OpportunityKind } from '../db/schema';
+import { dateSql, isLiveOpportunity, todaySql } from '../opportunities/queries';
 
 type Db = Kysely<Database>;
+
+/**
+ * Every table a near-me answer is made from; each has a change counter (data_version, bumped by a
+ * statement trigger, migrations 0006/0007). walk_node has none, but nodes are only ever written
+ * with a new walk_network row, which bumps its counter.
+ */
+export const NEAR_ME_TABLES = ['place', 'macro_asset', 'opportunity', 'community_hub', 'social_enterprise', 'reference_area', 'walk_network', 'walk_edge'] as const;
+
+export interface NearMeState {
+	/** The tables' versions and today's date as one string: equal strings mean equal answers. */
+	readonly signature: string;
+	/** Today (YYYY-MM-DD) as the live-opportunity rule reads it: a vacancy closes at midnight with no statement to bump a counter. */
+	readonly today: string;
+}
+
+/** One indexed read: whether anything held for near-me answers still holds. */
+export async function readNearMeState(db: Db): Promise<NearMeState> {
+	const { rows } = await sql<{ versions: unknown; today: string }>`
+		SELECT (SELECT COALESCE(json_object_agg(table_name, version), '{}'::json) FROM data_version WHERE table_name = ANY(${[...NEAR_ME_TABLES]}::text[])) AS versions,
+		       to_char(${todaySql()}, 'YYYY-MM-DD') AS today`.execute(db);
+	const row = rows[0]!;
+	const versions = (typeof row.versions === 'string' ? JSON.parse(row.versions) : row.versions) as Record<string, number | string>;
+	const signature = [...NEAR_ME_TABLES.map((table) => `${table}:${versions[table] ?? 0}`), `today:${row.today}`].join(',');
+	return { signature, today: row.today };
+}
 
 export interface PlaceForNearMe {
 	id: string;
@@ -106,8 +132,12 @@ export interface PublicRecords {
 	hasWalkNetwork: boolean;
 }
 
-/** Everything public a near-me answer is made from, for one place, read at once (held in memory by the service). */
-export async function publicRecords(db: Db, placeId: string): Promise<PublicRecords> {
+/**
+ * Everything public a near-me answer is made from, for one place, read at once (held in memory by
+ * the service); opportunities are those live on `today` (YYYY-MM-DD, from readNearMeState), so the
+ * rows agree with the date that labels them.
+ */
+export async function publicRecords(db: Db, placeId: string, today: string): Promise<PublicRecords> {
 	const [sites, opportunities, hubs, enterprises, place, network] = await Promise.all([
 		db
 			.selectFrom('macro_asset')
@@ -122,7 +152,7 @@ export async function publicRecords(db: Db, placeId: string): Promise<PublicReco
 			.select(['o.id', 'o.title', 'o.kind', 'o.count', 'o.illustrative', 'o.macro_asset_id'])
 			.where('m.place_id', '=', placeId)
 			// A vacancy past its closing date (issue 14) is no longer an opportunity.
-			.where((eb) => eb.or([eb('o.closes_on', 'is', null), eb('o.closes_on', '>=', sql<Date>`CURRENT_DATE`)]))
+			.where(isLiveOpportunity('o', dateSql(today)))
 			.orderBy('o.kind')
 			.orderBy(sql`lower(o.title) COLLATE "C"`)
 			.orderBy('o.id')

@@ -15,14 +15,26 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../db/schema';
 import type { NearMeArea, NearMeChoices, NearMeHub, NearMeOrigin, NearMeResult, DistanceKind } from '../../contracts/near-me';
 import { interestOf, walkingMinutes, WALKING_METRES_PER_MINUTE, type Interest } from '../../domain/near-me/interests';
-import { parsePostcodeArea, pointForPostcodeArea, postcodePointsFromAddresses } from '../../domain/near-me/postcodes';
+import { parsePostcodeArea, pointForPostcodeArea, postcodePointsFromAddresses, type PostcodePoint } from '../../domain/near-me/postcodes';
 import { areaCentroid } from '../../domain/near-me/areas';
 import { formatHexCellId, locateHexCell, parseHexCellId, hexCellCentreOfIndex } from '../../domain/privacy/cell-ids';
 import { parseResidentialAreas } from '../seed/demo-data';
 import { DEMO_PLACE_FOLDER } from '../seed/index';
 import { invalid, malformed, notFound } from '../errors';
 import { walkingDistances, NoWalkingNetwork } from '../walking/distances';
-import { placeForNearMe, projectedExtent, projectPoint, publicRecords, unprojectPoint, wardsInPlace, type PlaceForNearMe, type PublicRecords } from './queries';
+import {
+	placeForNearMe,
+	projectedExtent,
+	projectPoint,
+	publicRecords,
+	readNearMeState,
+	unprojectPoint,
+	wardsInPlace,
+	type NearMeState,
+	type PlaceForNearMe,
+	type PublicRecords
+} from './queries';
+import { SharedMemo } from '../cache/shared-memo';
 import { metresBetween, metresToPolygon } from '../../domain/near-me/distance';
 
 /** The cells a browser rounds to: the 250 m hexagons the published layers start from. */
@@ -63,16 +75,86 @@ function readDemoNeighbourhoods(): Promise<NamedPoint[]> {
 	return demoNeighbourhoods;
 }
 
-/** Neighbourhoods to choose from: imported wards, and for the demo place its residential areas. */
-const neighbourhoodCache = new Map<string, { at: number; list: Promise<NamedPoint[]> }>();
+/**
+ * What near-me answers are made from, held per database and keyed by the state they were read at
+ * (the tables' change counters and today's date, readNearMeState): one indexed read per request
+ * says whether they still hold, so an import, an edit or a vacancy closing at midnight shows in the
+ * next answer. Answers themselves are held per origin (a neighbourhood, a postcode, a 250 m cell):
+ * a cell's answer is the same for everyone in it, so fifty phones in one room cost one computation.
+ * A superseded state's entries are never asked for again and age out of the bounded memos.
+ */
+class Held {
+	readonly places = new SharedMemo<PlaceForNearMe | undefined>(64);
+	readonly neighbourhoods = new SharedMemo<NamedPoint[]>(16);
+	readonly records = new SharedMemo<PublicRecords>(16);
+	/** About 25 KB each (60-odd opportunities, hubs, enterprises): at most ~25 MB. */
+	readonly answers = new SharedMemo<HeldAnswer>(1024);
+	/** The state read in flight, and the one queued behind it (see readState). */
+	running: Promise<NearMeState> | undefined;
+	queued: Promise<NearMeState> | undefined;
+}
 
-function neighbourhoods(db: Kysely<Database>, placeId: string): Promise<NamedPoint[]> {
-	const cached = neighbourhoodCache.get(placeId);
-	if (cached && Date.now() - cached.at < RECORDS_TTL_MS) return cached.list;
-	const list = readNeighbourhoods(db, placeId);
-	neighbourhoodCache.set(placeId, { at: Date.now(), list });
-	list.catch(() => neighbourhoodCache.delete(placeId));
-	return list;
+/** One origin's answer, and the same filtered by each interest asked for (kept, so their JSON is encoded once). */
+interface HeldAnswer {
+	readonly all: NearMeResult;
+	readonly byInterest: Map<Interest, NearMeResult>;
+}
+
+const heldByDatabase = new WeakMap<object, Held>();
+
+function heldFor(db: Kysely<Database>): Held {
+	let held = heldByDatabase.get(db);
+	if (!held) {
+		held = new Held();
+		heldByDatabase.set(db, held);
+	}
+	return held;
+}
+
+/** The database as one request sees it: its handle and the state everything is keyed by. */
+interface View {
+	readonly db: Kysely<Database>;
+	readonly state: NearMeState;
+	readonly held: Held;
+}
+
+async function viewOf(db: Kysely<Database>): Promise<View> {
+	const held = heldFor(db);
+	return { db, state: await readState(db, held), held };
+}
+
+/**
+ * The state as of some moment after the caller asked, with reads shared between callers: a read
+ * that started before a caller arrived may have missed a change committed just before it, so the
+ * caller waits for the next read, which everyone arriving meanwhile shares. Under fifty concurrent
+ * clients that is a few reads a round trip instead of fifty (each one a socket write and read,
+ * which on two busy cores was a good part of an answer's cost); alone, a caller reads at once.
+ */
+function readState(db: Kysely<Database>, held: Held): Promise<NearMeState> {
+	if (!held.running) return startRead(db, held);
+	held.queued ??= held.running.then(
+		() => undefined,
+		() => undefined
+	).then(() => {
+		held.queued = undefined;
+		return startRead(db, held);
+	});
+	return held.queued;
+}
+
+function startRead(db: Kysely<Database>, held: Held): Promise<NearMeState> {
+	const read = readNearMeState(db);
+	held.running = read;
+	const done = () => {
+		if (held.running === read) held.running = undefined;
+	};
+	read.then(done, done);
+	return read;
+}
+
+/** Neighbourhoods to choose from: imported wards, and for the demo place its residential areas. */
+function neighbourhoods(view: View, placeId: string): Promise<NamedPoint[]> {
+	return view.held.neighbourhoods.get(`${placeId}#${view.state.signature}`, () => readNeighbourhoods(view.db, placeId));
 }
 
 async function readNeighbourhoods(db: Kysely<Database>, placeId: string): Promise<NamedPoint[]> {
@@ -81,21 +163,9 @@ async function readNeighbourhoods(db: Kysely<Database>, placeId: string): Promis
 	return [...demo, ...wards].sort((a, b) => a.name.localeCompare(b.name, 'en'));
 }
 
-/**
- * The public records of a place, held in memory for a short while: a near-me answer is then
- * arithmetic over a few hundred rows, not eight queries (p95 under load was seconds otherwise).
- * Imports change these rarely; 30 s is how stale a list can be.
- */
-const RECORDS_TTL_MS = 30_000;
-const recordsCache = new Map<string, { at: number; records: Promise<PublicRecords> }>();
-
-function recordsOf(db: Kysely<Database>, placeId: string): Promise<PublicRecords> {
-	const cached = recordsCache.get(placeId);
-	if (cached && Date.now() - cached.at < RECORDS_TTL_MS) return cached.records;
-	const records = publicRecords(db, placeId);
-	recordsCache.set(placeId, { at: Date.now(), records });
-	records.catch(() => recordsCache.delete(placeId));
-	return records;
+/** The public records of a place as of the view's state: a near-me answer is then arithmetic over a few hundred rows, not six queries. */
+function recordsOf(view: View, placeId: string): Promise<PublicRecords> {
+	return view.held.records.get(`${placeId}#${view.state.signature}`, () => publicRecords(view.db, placeId, view.state.today));
 }
 
 /** Straight-line metres from a point to the place's bounding box (0 inside it). */
@@ -104,29 +174,30 @@ function metresOutsideBox(box: [number, number, number, number], lon: number, la
 	return metresBetween({ lon, lat }, nearest);
 }
 
-/** Places cached by id (and the first place), for as long as the records. */
-const placeCache = new Map<string, { at: number; place: Promise<PlaceForNearMe | undefined> }>();
+/** The postcode districts and sectors of a place's hub addresses, worked out once per records read (not per request). */
+const postcodePoints = new WeakMap<PublicRecords, Map<string, PostcodePoint>>();
 
-function placeOf(db: Kysely<Database>, placeId: string | undefined): Promise<PlaceForNearMe | undefined> {
-	const key = placeId ?? '';
-	const cached = placeCache.get(key);
-	if (cached && Date.now() - cached.at < RECORDS_TTL_MS) return cached.place;
-	const place = placeForNearMe(db, placeId);
-	placeCache.set(key, { at: Date.now(), place });
-	place.catch(() => placeCache.delete(key));
-	return place;
+function postcodePointsOf(records: PublicRecords): Map<string, PostcodePoint> {
+	let points = postcodePoints.get(records);
+	if (!points) {
+		points = postcodePointsFromAddresses(records.hubs);
+		postcodePoints.set(records, points);
+	}
+	return points;
 }
 
-async function requirePlace(db: Kysely<Database>, placeId: string | undefined): Promise<PlaceForNearMe> {
-	const place = await placeOf(db, placeId);
+/** The place asked for (or the first place), as of the view's state. */
+async function requirePlace(view: View, placeId: string | undefined): Promise<PlaceForNearMe> {
+	const place = await view.held.places.get(`${placeId ?? ''}#${view.state.signature}`, () => placeForNearMe(view.db, placeId));
 	if (!place) throw notFound(placeId ? `There is no place "${placeId}".` : 'No place is loaded yet.');
 	return place;
 }
 
 export async function nearMeChoices(db: Kysely<Database>, placeId?: string): Promise<NearMeChoices & { place: { id: string; name: string } }> {
-	const place = await requirePlace(db, placeId);
-	const areas: NearMeArea[] = (await neighbourhoods(db, place.id)).map(({ id, name }) => ({ id, name }));
-	const postcodes = [...postcodePointsFromAddresses((await recordsOf(db, place.id)).hubs).keys()];
+	const view = await viewOf(db);
+	const place = await requirePlace(view, placeId);
+	const areas: NearMeArea[] = (await neighbourhoods(view, place.id)).map(({ id, name }) => ({ id, name }));
+	const postcodes = [...postcodePointsOf(await recordsOf(view, place.id)).keys()];
 	return { place: { id: place.id, name: place.name }, areas, postcodes };
 }
 
@@ -152,9 +223,9 @@ async function fromProjected(db: Kysely<Database>, place: PlaceForNearMe, x: num
 }
 
 /** The place's box in its CRS, from the WGS84 box's corners (enough for a 3 km margin check). */
-async function projectedBox(db: Kysely<Database>, place: PlaceForNearMe): Promise<{ xmin: number; ymin: number; xmax: number; ymax: number }> {
-	if (place.projectedSrid !== 27700) return projectedExtent(db, place.id, place.projectedSrid);
-	const [w, s, e, n] = (await recordsOf(db, place.id)).bbox;
+async function projectedBox(view: View, place: PlaceForNearMe): Promise<{ xmin: number; ymin: number; xmax: number; ymax: number }> {
+	if (place.projectedSrid !== 27700) return projectedExtent(view.db, place.id, place.projectedSrid);
+	const [w, s, e, n] = (await recordsOf(view, place.id)).bbox;
 	const corners = [toBng.forward([w, s]), toBng.forward([w, n]), toBng.forward([e, s]), toBng.forward([e, n])] as [number, number][];
 	return {
 		xmin: Math.min(...corners.map((c) => c[0])),
@@ -169,28 +240,28 @@ function outside(place: PlaceForNearMe) {
 }
 
 /** The cell containing a WGS84 point, as an origin (the point itself goes no further). */
-async function cellOrigin(db: Kysely<Database>, place: PlaceForNearMe, lon: number, lat: number): Promise<NearMeOrigin> {
-	if (metresOutsideBox((await recordsOf(db, place.id)).bbox, lon, lat) > MAX_METRES_OUTSIDE_PLACE) throw outside(place);
-	const { x, y } = await toProjected(db, place, lon, lat);
+async function cellOrigin(view: View, place: PlaceForNearMe, lon: number, lat: number): Promise<NearMeOrigin> {
+	if (metresOutsideBox((await recordsOf(view, place.id)).bbox, lon, lat) > MAX_METRES_OUTSIDE_PLACE) throw outside(place);
+	const { x, y } = await toProjected(view.db, place, lon, lat);
 	const cell = locateHexCell(x, y, NEAR_ME_CELL_METRES);
-	return originOfCell(db, place, cell.i, cell.j);
+	return originOfCell(view, place, cell.i, cell.j);
 }
 
-async function originOfCell(db: Kysely<Database>, place: PlaceForNearMe, i: number, j: number): Promise<NearMeOrigin> {
+async function originOfCell(view: View, place: PlaceForNearMe, i: number, j: number): Promise<NearMeOrigin> {
 	const centre = hexCellCentreOfIndex(i, j, NEAR_ME_CELL_METRES);
 	// Checked in metres before any reprojection: far outside, a projection has no answer.
-	const extent = await projectedBox(db, place);
+	const extent = await projectedBox(view, place);
 	const margin = MAX_METRES_OUTSIDE_PLACE;
 	if (centre.x < extent.xmin - margin || centre.x > extent.xmax + margin || centre.y < extent.ymin - margin || centre.y > extent.ymax + margin) {
 		throw outside(place);
 	}
-	const point = await fromProjected(db, place, centre.x, centre.y);
+	const point = await fromProjected(view.db, place, centre.x, centre.y);
 	if (!(Number.isFinite(point.lon) && Number.isFinite(point.lat))) throw outside(place);
 	return { kind: 'cell', id: formatHexCellId(NEAR_ME_CELL_LEVEL, i, j), label: '', lon: round4(point.lon), lat: round4(point.lat) };
 }
 
 /** Where to measure from, from exactly one of area, postcode, cell or lon+lat. */
-export async function resolveOrigin(db: Kysely<Database>, place: PlaceForNearMe, query: NearMeQuery): Promise<NearMeOrigin> {
+async function resolveOrigin(view: View, place: PlaceForNearMe, query: NearMeQuery): Promise<NearMeOrigin> {
 	const given = (['area', 'postcode', 'cell', 'lon'] as const).filter((name) => query[name] !== undefined && query[name] !== '');
 	if ((query.lon === undefined) !== (query.lat === undefined)) throw malformed('Give lon and lat together.', { fields: ['lon', 'lat'] });
 	if (given.length !== 1) {
@@ -198,13 +269,13 @@ export async function resolveOrigin(db: Kysely<Database>, place: PlaceForNearMe,
 	}
 	let origin: NearMeOrigin;
 	if (query.area) {
-		const area = (await neighbourhoods(db, place.id)).find((a) => a.id === query.area);
+		const area = (await neighbourhoods(view, place.id)).find((a) => a.id === query.area);
 		if (!area) throw notFound(`There is no neighbourhood "${query.area}" in ${place.name}.`);
 		origin = { kind: 'area', id: area.id, label: area.name, lon: round4(area.lon), lat: round4(area.lat) };
 	} else if (query.postcode) {
 		const typed = parsePostcodeArea(query.postcode);
 		if (!typed) throw invalid('Type a postcode district or sector, like B66 or B66 3.', [{ field: 'postcode', message: 'is not a postcode district or sector' }]);
-		const point = pointForPostcodeArea(typed, postcodePointsFromAddresses((await recordsOf(db, place.id)).hubs));
+		const point = pointForPostcodeArea(typed, postcodePointsOf(await recordsOf(view, place.id)));
 		if (!point) throw notFound(`We cannot place ${typed.sector ?? typed.district} yet. Choose your neighbourhood from the list instead.`);
 		origin = { kind: 'postcode', id: point.code, label: point.code, lon: round4(point.lon), lat: round4(point.lat) };
 	} else if (query.cell) {
@@ -212,11 +283,11 @@ export async function resolveOrigin(db: Kysely<Database>, place: PlaceForNearMe,
 		if (!cell || cell.levelName !== NEAR_ME_CELL_LEVEL || Math.abs(cell.i) > 1e6 || Math.abs(cell.j) > 1e6) {
 			throw malformed(`"cell" must be a ${NEAR_ME_CELL_LEVEL} cell id like ${NEAR_ME_CELL_LEVEL}:-7952:3752.`, { fields: ['cell'] });
 		}
-		origin = await originOfCell(db, place, cell.i, cell.j);
+		origin = await originOfCell(view, place, cell.i, cell.j);
 	} else {
-		origin = await cellOrigin(db, place, query.lon!, query.lat!);
+		origin = await cellOrigin(view, place, query.lon!, query.lat!);
 	}
-	if (metresOutsideBox((await recordsOf(db, place.id)).bbox, origin.lon, origin.lat) > MAX_METRES_OUTSIDE_PLACE) throw outside(place);
+	if (metresOutsideBox((await recordsOf(view, place.id)).bbox, origin.lon, origin.lat) > MAX_METRES_OUTSIDE_PLACE) throw outside(place);
 	return origin;
 }
 
@@ -242,10 +313,32 @@ async function networkMetres(
 
 const pointGeojson = (lon: number, lat: number) => JSON.stringify({ type: 'Point', coordinates: [lon, lat] });
 
+/**
+ * The answer for where the query says, nearest first, filtered by its interest. The same object is
+ * returned for the same origin, interest and data (callers must not change it): the API encodes
+ * and gzips it once (memoisedJsonResponse).
+ */
 export async function nearMe(db: Kysely<Database>, query: NearMeQuery): Promise<NearMeResult> {
-	const place = await requirePlace(db, query.place);
-	const origin = await resolveOrigin(db, place, query);
-	const records = await recordsOf(db, place.id);
+	const view = await viewOf(db);
+	const place = await requirePlace(view, query.place);
+	const origin = await resolveOrigin(view, place, query);
+	const held = await view.held.answers.get(`${place.id}|${origin.kind}:${origin.id}#${view.state.signature}`, async () => ({
+		all: await answerFor(view, place, origin),
+		byInterest: new Map()
+	}));
+	if (!query.interest) return held.all;
+	let filtered = held.byInterest.get(query.interest);
+	if (!filtered) {
+		filtered = { ...held.all, interest: query.interest, opportunities: held.all.opportunities.filter((o) => o.interest === query.interest) };
+		held.byInterest.set(query.interest, filtered);
+	}
+	return filtered;
+}
+
+/** Everything within reach of an origin, every interest. */
+async function answerFor(view: View, place: PlaceForNearMe, origin: NearMeOrigin): Promise<NearMeResult> {
+	const { db } = view;
+	const records = await recordsOf(view, place.id);
 	const from = { lon: origin.lon, lat: origin.lat };
 	const siteDistance = new Map(records.sites.map((site) => [site.id, metresToPolygon(from, site.geometry)]));
 	const sites = new Map(records.sites.map((site) => [site.id, site]));
@@ -301,7 +394,6 @@ export async function nearMe(db: Kysely<Database>, query: NearMeQuery): Promise<
 					lat: round4(o.lat)
 				};
 			})
-			.filter((o) => !query.interest || o.interest === query.interest)
 	);
 	const enterprises = byMetres(
 		rows.enterprises.map((e) => {
@@ -316,7 +408,7 @@ export async function nearMe(db: Kysely<Database>, query: NearMeQuery): Promise<
 	return {
 		place: { id: place.id, name: place.name },
 		origin,
-		interest: query.interest ?? null,
+		interest: null,
 		distanceKind,
 		walkingMetresPerMinute: WALKING_METRES_PER_MINUTE,
 		opportunities,

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../db/schema';
+import { isLiveOpportunity } from '../opportunities/queries';
 import type {
 	ScenarioOpportunity,
 	ScenarioOpportunityKind,
@@ -91,7 +92,7 @@ export async function insertScenarioFromBaseline(
 			INSERT INTO scenario_opportunity (scenario_id, id, site_id, opportunity_id, skill_group_id, kind, title, count)
 			SELECT ${id}::uuid, o.id, o.macro_asset_id, o.id, o.skill_group_id, o.kind, o.title, o.count
 			FROM opportunity o JOIN macro_asset m ON m.id = o.macro_asset_id WHERE m.place_id = ${placeId}
-			  AND (o.closes_on IS NULL OR o.closes_on >= CURRENT_DATE)`.execute(trx);
+			  AND ${isLiveOpportunity('o')}`.execute(trx);
 	});
 }
 
@@ -200,7 +201,7 @@ export async function compareWithBaseline(db: Db, scenarioId: string, placeId: s
 		     so AS NOT MATERIALIZED (SELECT site_id, opportunity_id, skill_group_id, kind, title, count FROM scenario_opportunity WHERE scenario_id = ${scenarioId}),
 		     -- Closed vacancies (issue 14) are not live: the scenario copy leaves them out, so must the baseline.
 		     bo AS NOT MATERIALIZED (SELECT o.macro_asset_id AS site_id, o.id AS opportunity_id, o.skill_group_id, o.kind, o.title, o.count FROM opportunity o JOIN b ON b.id = o.macro_asset_id
-		                             WHERE o.closes_on IS NULL OR o.closes_on >= CURRENT_DATE)
+		                             WHERE ${isLiveOpportunity('o')})
 		SELECT COALESCE(s.id, b.id) AS site_id, COALESCE(s.name, b.name) AS name, b.name AS base_name,
 		       s.id IS NOT NULL AS in_scenario, b.id IS NOT NULL AS in_baseline,
 		       (s.id IS NOT NULL AND b.id IS NOT NULL AND NOT ST_Equals(s.geom, b.geom)) AS moved,

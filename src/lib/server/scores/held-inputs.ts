@@ -22,7 +22,7 @@ import { hasCatchment, LARGEST_CATCHMENT_METRES, metresPerMinute, type DistanceM
 import { sparseTravelTimes } from '../../domain/scoring/travel-times';
 import type { AccessibilityResult, SparseTravelTimes, TravelColumn } from '../../domain/scoring/types';
 import type { Database } from '../db/schema';
-import { loadGridCells, loadPublishedUnits, loadSites, loadTravelColumns, travelTablesOf, type GridCell, type SiteSource, type SourceSite, type TableVersions } from './queries';
+import { LIVE_DATE, loadGridCells, loadPublishedUnits, loadSites, loadTravelColumns, travelTablesOf, type GridCell, type SiteSource, type SourceSite, type TableVersions } from './queries';
 
 type Db = Kysely<Database>;
 
@@ -84,7 +84,8 @@ interface HeldTravel {
 
 const GRID_TABLES = ['place', 'score_grid', 'reference_area'] as const;
 const SUPPLY_TABLES = ['place', 'score_grid', 'publication', 'published_unit'] as const;
-const BASELINE_SITE_TABLES = ['macro_asset', 'opportunity'] as const;
+// The baseline's live opportunities change at midnight too (a vacancy closes): LIVE_DATE is among its versions.
+const BASELINE_SITE_TABLES = ['macro_asset', 'opportunity', LIVE_DATE] as const;
 const SCENARIO_SITE_TABLES = ['scenario', 'scenario_site', 'scenario_opportunity'] as const;
 /** About 60 bytes per held pair: 5,000 columns of 1,000 cells is 300 MB at most, far above any place here. */
 const MAX_COLUMNS = 5_000;

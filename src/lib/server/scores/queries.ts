@@ -12,6 +12,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { DistanceMode } from '../../domain/scoring/spec';
 import type { Database } from '../db/schema';
+import { isLiveOpportunity, todaySql } from '../opportunities/queries';
 
 type Db = Kysely<Database>;
 
@@ -36,6 +37,16 @@ export const SCORE_INPUT_TABLES = [
 	'skill_group'
 ] as const;
 export type ScoreInputTable = (typeof SCORE_INPUT_TABLES)[number];
+
+/**
+ * Not a table: the date the live-opportunity rule read (YYYYMMDD), held among the versions. A
+ * vacancy that closes leaves the baseline at midnight with no statement to bump a counter, so what
+ * was read on one day is labelled with that day and is read again on the next.
+ */
+export const LIVE_DATE = 'live_date';
+
+/** SQL: today as the live rule reads it, as a YYYYMMDD number. */
+const liveDate = () => sql<number>`to_char(${todaySql()}, 'YYYYMMDD')::int`;
 
 /** The opportunity sites of the baseline (null) or of a scenario. */
 export interface SiteSource {
@@ -71,8 +82,8 @@ export interface ScoreState {
 
 /** One statement: the input tables' versions and what a request names (skill group, scenario, walking network). */
 export async function readScoreState(db: Db, request: { placeId: string; skill: string; scenarioId: string | null }): Promise<ScoreState> {
-	const { rows } = await sql<{ versions: unknown; database: string; place_exists: boolean; skill_exists: boolean; publication: unknown; scenario: unknown; walk_network: boolean }>`
-		SELECT ${versionsOf(SCORE_INPUT_TABLES)} AS versions,
+	const { rows } = await sql<{ versions: unknown; live_date: number; database: string; place_exists: boolean; skill_exists: boolean; publication: unknown; scenario: unknown; walk_network: boolean }>`
+		SELECT ${versionsOf(SCORE_INPUT_TABLES)} AS versions, ${liveDate()} AS live_date,
 		       (SELECT oid::text FROM pg_database WHERE datname = current_database()) AS database,
 		       EXISTS (SELECT 1 FROM place WHERE id = ${request.placeId}) AS place_exists,
 		       (${request.skill}::text = 'all' OR EXISTS (SELECT 1 FROM skill_group WHERE id = ${request.skill})) AS skill_exists,
@@ -82,7 +93,7 @@ export async function readScoreState(db: Db, request: { placeId: string; skill: 
 	const row = rows[0]!;
 	const publication = parsedJson<{ k: number; roundingBase: number; stamp: string } | null>(row.publication);
 	return {
-		versions: numericVersions(row.versions),
+		versions: { ...numericVersions(row.versions), [LIVE_DATE]: Number(row.live_date) },
 		database: row.database,
 		placeExists: row.place_exists,
 		skillExists: row.skill_exists,
@@ -228,18 +239,19 @@ export async function loadSites(db: Db, source: SiteSource): Promise<{ versions:
 		source.scenarioId === null
 			? sql`SELECT macro_asset_id AS site_id, skill_group_id, SUM(count)::float8 AS total FROM opportunity
 				WHERE macro_asset_id IN (SELECT id FROM macro_asset WHERE place_id = ${source.placeId})
-				  AND (closes_on IS NULL OR closes_on >= CURRENT_DATE) GROUP BY 1, 2`
+				  AND ${isLiveOpportunity('opportunity')} GROUP BY 1, 2`
 			: sql`SELECT site_id, skill_group_id, SUM(count)::float8 AS total FROM scenario_opportunity WHERE scenario_id = ${source.scenarioId}::uuid GROUP BY 1, 2`;
-	const { rows } = await sql<{ versions: unknown; sites: unknown }>`
+	const { rows } = await sql<{ versions: unknown; live_date: number; sites: unknown }>`
 		WITH o AS MATERIALIZED (${opportunities})
-		SELECT ${versionsOf(tables)} AS versions,
+		SELECT ${versionsOf(tables)} AS versions, ${liveDate()} AS live_date,
 		       (SELECT COALESCE(json_agg(json_build_object('id', s.site_id, 'name', s.name, 'kind', s.kind, 'status', s.status, 'siteKey', s.site_key,
 		                                                   'opportunities', (SELECT json_object_agg(o.skill_group_id, o.total) FROM o WHERE o.site_id = s.site_id))
 		                                 ORDER BY s.site_id), '[]'::json)
 		        FROM (${siteRows(source)}) s) AS sites`.execute(db);
 	const sites = parsedJson<{ id: string; name: string; kind: string; status: string; siteKey: string; opportunities: Record<string, number> | null }[]>(rows[0]!.sites);
 	return {
-		versions: numericVersions(rows[0]!.versions),
+		// Labelled with the date its live opportunities were read at (in the same statement).
+		versions: { ...numericVersions(rows[0]!.versions), [LIVE_DATE]: Number(rows[0]!.live_date) },
 		sites: sites.map((s) => ({ ...s, opportunities: new Map(Object.entries(s.opportunities ?? {}).map(([skill, total]) => [skill, Number(total)])) }))
 	};
 }

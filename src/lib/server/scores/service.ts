@@ -30,7 +30,7 @@ import { ensurePublication } from '../restricted/publication';
 import { PLANNING_ROLES } from '../auth/policy';
 import { ensureScoreGrid, type ScoreGrid } from './grid';
 import { gridSignature, heldInputs, heldSupply, holderOf, layerKeyOf, opportunitiesFor, runEngine, type EngineInputs } from './held-inputs';
-import { readScoreState, SCORE_INPUT_TABLES, type ScoreState } from './queries';
+import { LIVE_DATE, readScoreState, SCORE_INPUT_TABLES, type ScoreState } from './queries';
 import { ensureTravelDistances, type TravelReport, type WalkingDistanceFunction } from './travel';
 
 export type {
@@ -153,12 +153,14 @@ export async function scoreHeldInputs(db: Kysely<Database>, context: ScoringCont
 
 /**
  * A digest of everything a score layer depends on besides the spec: the version of each input
- * table (bumped by a statement trigger on every change, migration 0006), the database it came from
- * and the place's publication. Equal digests mean equal answers, so a computed layer can be served
+ * table (bumped by a statement trigger on every change, migration 0006), the date the live-opportunity
+ * rule read (a vacancy closes at midnight without any statement), the database it came from and the
+ * place's publication. Equal digests mean equal answers, so a computed layer can be served
  * again.
  */
 function digestOf(state: ScoreState): string {
-	const versions = SCORE_INPUT_TABLES.map((table) => `${table}:${state.versions[table] ?? 0}`).join(',');
+	// With the date the live-opportunity rule reads: a vacancy closing at midnight changes the answer.
+	const versions = [...SCORE_INPUT_TABLES, LIVE_DATE].map((table) => `${table}:${state.versions[table] ?? 0}`).join(',');
 	return [state.database, versions, state.publication?.stamp ?? ''].join('|');
 }
 
