@@ -7,6 +7,7 @@
 import { distributionQuantile, valueDistribution } from '../domain/tiles/distribution';
 import type { ValueDistribution } from '../contracts/tiles';
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
 
 export const SCORE_METHODS = ['cumulative', 'gravity', '2sfca', 'e2sfca'] as const;
 export type ScoreMethod = (typeof SCORE_METHODS)[number];
@@ -68,6 +69,11 @@ export interface ScoreSettings {
 	 * colour alike; absent = quantile classes of the layer on screen.
 	 */
 	breaks?: number[];
+	/**
+	 * Show the change from the baseline to the scenario (?difference=1) instead of the scenario's
+	 * scores: the before/after difference map, which a story can hold as a view of its own.
+	 */
+	difference?: boolean;
 }
 
 /**
@@ -84,12 +90,17 @@ export interface ScoreLayer {
 	ranks: { cells: number; ties: Record<string, number> };
 	/** What the layer shows (skill group, readiness, walk, distance kind, scenario). */
 	facts: ScoreFacts;
+	/**
+	 * The before/after difference map's cells (from /api/scores/compare), drawn as GeoJSON and
+	 * coloured by `difference`; absent for a score layer, whose cells come as tiles.
+	 */
+	difference?: FeatureCollection;
 }
 
 export const DEFAULT_SCORE_SETTINGS: ScoreSettings = { method: 'e2sfca', skill: 'all', distance: 'straight', scenario: null };
 
 /** URL parameters of the home map that carry the score layer (`scores` = the method, when shown). */
-export const SCORE_URL_PARAMETERS = ['scores', 'skill', 'distance', 'scenario', 'cell', 'breaks'] as const;
+export const SCORE_URL_PARAMETERS = ['scores', 'skill', 'distance', 'scenario', 'cell', 'breaks', 'difference'] as const;
 
 const SKILL_ID = /^[a-z0-9][a-z0-9-]{0,62}$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -106,12 +117,15 @@ export function scoreSettingsFromUrl(params: URLSearchParams): ScoreSettings | n
 	const distance = params.get('distance');
 	const scenario = params.get('scenario');
 	const breaks = parseBreaks(params.get('breaks'));
+	const scenarioId = scenario && UUID.test(scenario) ? scenario.toLowerCase() : null;
+	// A difference needs a scenario to differ from the baseline; without one the scores are shown.
+	const difference = scenarioId !== null && params.get('difference') === '1';
 	return {
 		method: method as ScoreMethod,
 		skill: skill === 'all' || SKILL_ID.test(skill) ? skill : 'all',
 		distance: (DISTANCES as readonly string[]).includes(distance ?? '') ? (distance as Distance) : 'straight',
-		scenario: scenario && UUID.test(scenario) ? scenario.toLowerCase() : null,
-		...(breaks ? { breaks } : {})
+		scenario: scenarioId,
+		...(difference ? { difference } : breaks ? { breaks } : {})
 	};
 }
 
@@ -138,7 +152,8 @@ export function writeScoreSettings(url: URL, settings: ScoreSettings | null, cel
 	if (settings.skill !== 'all') url.searchParams.set('skill', settings.skill);
 	if (settings.distance !== 'straight') url.searchParams.set('distance', settings.distance);
 	if (settings.scenario) url.searchParams.set('scenario', settings.scenario);
-	if (settings.breaks?.length) url.searchParams.set('breaks', settings.breaks.join(','));
+	if (settings.difference && settings.scenario) url.searchParams.set('difference', '1');
+	else if (settings.breaks?.length) url.searchParams.set('breaks', settings.breaks.join(','));
 	if (cell) url.searchParams.set('cell', cell);
 	return url;
 }
