@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addDifferenceView, addView, createStory, deleteStory, getStory, listStories, removeView, setStoryBreaks, updateView } from '../../src/lib/server/stories/index';
 import { createScenario } from '../../src/lib/server/scenarios/index';
 import { getTileSummary } from '../../src/lib/server/tiles/summary';
-import { fixedBreaksOf } from '../../src/lib/map/scores';
+import { fixedBreaksOf } from '../../src/lib/domain/scoring/score-settings';
 import type { ScoreTileSummary } from '../../src/lib/contracts/tiles';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { asApiError, openTestDatabase, type TestDatabase } from './support';

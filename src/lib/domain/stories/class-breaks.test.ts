@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { ViewParams } from './view-params';
 import { baselineSummaryQuery, breaksFromText, storyBreaksOf, viewKind, withStoryBreaks } from './class-breaks';
 
 const SCENARIO = '3f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69';
@@ -18,7 +19,7 @@ describe('a story view’s kind', () => {
 
 describe('the story’s class breaks', () => {
 	it('are the first score view’s, skipping maps and difference maps', () => {
-		const views = [
+		const views: { params: ViewParams }[] = [
 			{ params: { z: '12', breaks: '9,10,11,12' } },
 			{ params: { scores: '2sfca', scenario: SCENARIO, difference: '1', breaks: '5,6,7,8' } },
 			{ params: { scores: 'e2sfca' } },

@@ -9,7 +9,7 @@
  * story's breaks (its classes are diverging, gain against loss).
  */
 import { walkMinutesFrom } from '../scoring/gap';
-import { parseBreaks, scoreQuery, scoreSettingsFromUrl } from '../../map/scores';
+import { parseBreaks, scoreQuery, scoreSettingsFromUrl } from '../scoring/score-settings';
 import type { ViewParams } from './view-params';
 
 export type ViewKind = 'map' | 'scores' | 'difference';
@@ -37,7 +37,7 @@ export function storyBreaksOf(views: readonly { params: ViewParams }[]): number[
 
 /** The view's parameters with the story's breaks (score views only; other kinds carry none). */
 export function withStoryBreaks(params: ViewParams, breaks: readonly number[] | null): ViewParams {
-	const { breaks: _own, ...rest } = params; // eslint-disable-line @typescript-eslint/no-unused-vars -- replaced by the story's
+	const { breaks: _own, ...rest } = params;
 	const kind = viewKind(params);
 	if (kind === 'difference' || (kind === 'scores' && !breaks)) return rest;
 	if (kind === 'map') return params;

@@ -8,7 +8,7 @@ import crypto from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { viewParamsProblem, viewQuery, type ViewParams } from '../../domain/stories/view-params';
 import { isUuid } from '../../domain/uuid';
-import type { Story, StorySummary, StoryView, ViewParams } from '../../contracts/stories';
+import type { Story, StorySummary, StoryView } from '../../contracts/stories';
 import type { Database } from '../db/schema';
 import * as v from 'valibot';
 import { int, text } from '../http/validate';
@@ -16,7 +16,7 @@ import { DomainError } from '../errors';
 import { placeExists } from '../assets/queries';
 import { getTileSummary } from '../tiles/summary';
 import type { ScoreTileSummary } from '../../contracts/tiles';
-import { fixedBreaksOf, parseBreaks } from '../../map/scores';
+import { fixedBreaksOf, parseBreaks } from '../../domain/scoring/score-settings';
 import { baselineSummaryQuery, storyBreaksOf, viewKind, withStoryBreaks } from '../../domain/stories/class-breaks';
 import {
 	deleteStoryRecord,
