@@ -133,7 +133,8 @@ export function blend(top: string, bottom: string, alpha: number): string {
 
 /** The screenshot scaled to a quarter, as the back of a meeting room sees a projector. */
 export async function backOfTheRoom(page: Page, name: string) {
-	const full = await page.screenshot();
+	// A presentation draws the next slide's map hidden behind this one: on a loaded machine a frame can take a while.
+	const full = await page.screenshot({ timeout: 120_000 });
 	await saveScreenshot(`${name}.png`, full);
 	const small = await page.evaluate(async (base64) => {
 		const image = new Image();
