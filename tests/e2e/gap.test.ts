@@ -181,7 +181,7 @@ if (!chromiumPath) {
 					const frame = page.frameLocator(`iframe[data-view="${view}"]`);
 					await frame.locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 120_000 });
 					// The next slide loads hidden behind this one: let it finish before the screenshot.
-					if (view < 3) await page.frameLocator(`iframe[data-view="${view + 1}"]`).locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 120_000 });
+					if (view < 3) await page.frameLocator(`iframe[data-view="${view + 1}"]`).locator('[data-testid="map"][data-scores="drawn"]').waitFor({ state: 'attached', timeout: 120_000 });
 					await frame.getByTestId('map-headline').waitFor({ timeout: 90_000 });
 					const section = frame.locator('[data-legend="scores"]');
 					return { items: await section.locator('li').allInnerTexts(), text: await section.innerText(), headline: await frame.getByTestId('map-headline').innerText() };
