@@ -47,7 +47,7 @@ const FORM_ACTIONS: Record<string, string[]> = {
 	'/scenarios': ['create'],
 	'/scenarios/[id]': ['rename', 'delete', 'setCount', 'removeOpportunity', 'addOpportunity', 'setStatus', 'removeSite', 'addSite'],
 	'/stories': ['create'],
-	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView'],
+	'/stories/[id]': ['save', 'delete', 'addView', 'editView', 'moveView', 'removeView', 'setBreaks', 'addDifference'],
 	'/questionnaire': ['submit'],
 	'/questionnaire/import': ['preview', 'commit'],
 	'/questionnaire/review': ['validate', 'reject', 'withdraw', 'issue', 'rule'],

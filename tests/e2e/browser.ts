@@ -130,3 +130,21 @@ export function blend(top: string, bottom: string, alpha: number): string {
 		.map((v) => v.toString(16).padStart(2, '0'))
 		.join('')}`;
 }
+
+/** The screenshot scaled to a quarter, as the back of a meeting room sees a projector. */
+export async function backOfTheRoom(page: Page, name: string) {
+	// A presentation draws the next slide's map hidden behind this one: on a loaded machine a frame can take a while.
+	const full = await page.screenshot({ timeout: 120_000 });
+	await saveScreenshot(`${name}.png`, full);
+	const small = await page.evaluate(async (base64) => {
+		const image = new Image();
+		image.src = `data:image/png;base64,${base64}`;
+		await image.decode();
+		const canvas = document.createElement('canvas');
+		canvas.width = Math.round(image.width / 4);
+		canvas.height = Math.round(image.height / 4);
+		canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
+		return canvas.toDataURL('image/png').split(',')[1]!;
+	}, full.toString('base64'));
+	await saveScreenshot(`${name}-25pc.png`, Buffer.from(small, 'base64'));
+}

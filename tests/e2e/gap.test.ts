@@ -9,8 +9,9 @@ import fs from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { SiteGap } from '../../src/lib/contracts/gap';
+import type { Story } from '../../src/lib/contracts/stories';
 import { rankPhrase } from '../../src/lib/domain/scoring/gap';
-import { launchChromium, openPage, saveScreenshot, waitForMap } from './browser';
+import { backOfTheRoom, launchChromium, openPage, saveScreenshot, waitForMap } from './browser';
 import { request } from './http';
 
 const baseUrl = inject('baseUrl');
@@ -68,23 +69,6 @@ async function signIn(page: Page, next: string) {
 	await page.getByLabel('Password').fill(accounts.planner.password);
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await page.waitForURL((url) => url.pathname === new URL(next, baseUrl).pathname);
-}
-
-/** The screenshot scaled to a quarter, as the back of a meeting room sees a projector. */
-async function backOfTheRoom(page: Page, name: string) {
-	const full = await page.screenshot();
-	await saveScreenshot(`${name}.png`, full);
-	const small = await page.evaluate(async (base64) => {
-		const image = new Image();
-		image.src = `data:image/png;base64,${base64}`;
-		await image.decode();
-		const canvas = document.createElement('canvas');
-		canvas.width = Math.round(image.width / 4);
-		canvas.height = Math.round(image.height / 4);
-		canvas.getContext('2d')!.drawImage(image, 0, 0, canvas.width, canvas.height);
-		return canvas.toDataURL('image/png').split(',')[1]!;
-	}, full.toString('base64'));
-	await saveScreenshot(`${name}-25pc.png`, Buffer.from(small, 'base64'));
 }
 
 if (!chromiumPath) {
@@ -163,27 +147,41 @@ if (!chromiumPath) {
 			}
 		}, 480_000);
 
-		it('colours a story’s baseline and scenario slides with the same five classes, and names the scenario on each', async () => {
+		it('colours a story’s baseline and scenario slides with the story’s five classes, and shows the difference map as a third slide that names the scenario', async () => {
 			const scenario = await nursingScenario();
 			const json = (body: unknown) => ({ body: JSON.stringify(body), contentType: 'application/json', origin: baseUrl });
-			const story = await request('planner', 'POST', '/api/stories', json({ place: 'greater-icknield', title: `Gap story ${Date.now()}` }));
-			expect(story.status).toBe(201);
-			const { id } = (await story.json()) as { id: string };
-			// The planner fixed the classes on the baseline slide ("Keep these colour classes"); the scenario slide carries the same.
-			const params = { place: 'greater-icknield', scores: '2sfca', skill: NURSING, walk: '30', site: HOSPITAL, breaks: '0.5,1,2,4' };
+			const created = await request('planner', 'POST', '/api/stories', json({ place: 'greater-icknield', title: `Gap story ${Date.now()}` }));
+			expect(created.status).toBe(201);
+			const { id } = (await created.json()) as { id: string };
+			// No classes chosen on the baseline slide: the story derives them once from it. The scenario
+			// slide's link carries classes of its own, which the story replaces with its own.
+			const params = { place: 'greater-icknield', scores: '2sfca', skill: NURSING, walk: '30', site: HOSPITAL };
 			for (const view of [
 				{ title: 'Today', params },
-				{ title: 'With 300 more nurses', params: { ...params, scenario: scenario.id } }
+				{ title: 'With 300 more nurses', params: { ...params, scenario: scenario.id, breaks: '1,2,3,4' } }
 			]) {
 				expect((await request('planner', 'POST', `/api/stories/${id}/views`, json(view))).status).toBe(201);
 			}
+			const story = (await (await request('planner', 'GET', `/api/stories/${id}`)).json()) as Story;
+			expect(story.breaks!.length).toBeGreaterThanOrEqual(4);
+			expect(story.viewsList.map((v) => v.params.breaks)).toEqual([story.breaks!.join(','), story.breaks!.join(',')]);
 			const { context, page, errors } = await openPage(browser, PROJECTOR);
 			try {
-				await signIn(page, '/');
+				await signIn(page, `/stories/${id}`);
+				// The builder shows the story's classes and adds the scenario's difference map after it.
+				const classes = await page.getByTestId('story-class-list').locator('li').allInnerTexts();
+				expect(classes.length).toBeGreaterThanOrEqual(5);
+				await page.getByTestId('add-difference').click();
+				await page.waitForFunction(() => document.querySelectorAll('[data-testid="story-view"]').length === 3);
+				await expect(page.getByTestId('view-kind').allInnerTexts()).resolves.toEqual(['Score map', 'Score map', 'Difference map (before/after)']);
+				await saveScreenshot('gap-1920-story-builder.png', await page.screenshot({ fullPage: true }));
+
 				await page.goto(`${baseUrl}/present/${id}`);
 				const legendOf = async (view: number) => {
 					const frame = page.frameLocator(`iframe[data-view="${view}"]`);
 					await frame.locator('[data-testid="map"][data-scores="drawn"]').waitFor({ timeout: 120_000 });
+					// The next slide loads hidden behind this one: let it finish before the screenshot.
+					if (view < 3) await page.frameLocator(`iframe[data-view="${view + 1}"]`).locator('[data-testid="map"][data-scores="drawn"]').waitFor({ state: 'attached', timeout: 120_000 });
 					await frame.getByTestId('map-headline').waitFor({ timeout: 90_000 });
 					const section = frame.locator('[data-legend="scores"]');
 					return { items: await section.locator('li').allInnerTexts(), text: await section.innerText(), headline: await frame.getByTestId('map-headline').innerText() };
@@ -191,18 +189,30 @@ if (!chromiumPath) {
 				const before = await legendOf(1);
 				await backOfTheRoom(page, 'gap-1920-story-baseline');
 				await page.keyboard.press('ArrowRight');
-				await page.locator('[data-testid="present-position"]', { hasText: '2 / 2' }).waitFor({ timeout: 30_000 });
+				await page.locator('[data-testid="present-position"]', { hasText: '2 / 3' }).waitFor({ timeout: 30_000 });
 				const after = await legendOf(2);
 				await backOfTheRoom(page, 'gap-1920-story-scenario');
-				expect(before.items.filter((t) => !/No opportunities/.test(t))).toEqual(['under 0.5', '0.5 to 1', '1 to 2', '2 to 4', '4 or more']);
+				await page.keyboard.press('ArrowRight');
+				await page.locator('[data-testid="present-position"]', { hasText: '3 / 3' }).waitFor({ timeout: 30_000 });
+				const change = await legendOf(3);
+				await backOfTheRoom(page, 'gap-1920-story-difference');
+
+				// The same classes, the story's, on both score slides: at least five, as the builder listed them.
+				expect(before.items.filter((t) => !/No opportunities/.test(t))).toEqual(classes);
 				expect(after.items).toEqual(before.items);
 				expect(before.text).toContain('baseline (today’s plans)');
 				expect(after.text).toContain(`scenario “${scenario.name}”`);
-				for (const slide of [before, after]) {
+				for (const slide of [before, after, change]) {
 					expect(slide.text).toContain('Nursing & midwifery');
+					expect(slide.text).toContain('Counting everyone with the skills');
 					expect(slide.text).toContain("within 30 minutes' walk (straight line)");
 					expect(slide.headline).toMatch(/nursing & midwifery posts; .* within 30 minutes' walk \(straight line\)/);
 				}
+				// The difference slide: the change, under which scenario, against what, in gain/loss classes.
+				expect(change.text).toContain('Change in opportunity score: Posts per local person with the skills');
+				expect(change.text).toContain(`scenario “${scenario.name}” against the baseline (today’s plans)`);
+				expect(change.items.some((t) => /gained|Better/.test(t))).toBe(true);
+				expect(change.items).toContain('No change');
 				expect(errors).toEqual([]);
 			} finally {
 				await context.close();

@@ -20,6 +20,8 @@ export interface StorySummary {
 
 export interface StoryView {
 	id: string;
+	/** A plain map, a score map, or the before/after difference map (domain/stories/class-breaks). */
+	kind: 'map' | 'scores' | 'difference';
 	/** 1..n, dense: the order the views are presented in. */
 	position: number;
 	title: string;
@@ -31,5 +33,10 @@ export interface StoryView {
 }
 
 export interface Story extends StorySummary {
+	/**
+	 * The score colour-class breaks every score view of the story uses (baseline and scenario
+	 * alike), or null while it has no score view.
+	 */
+	breaks: number[] | null;
 	viewsList: StoryView[];
 }

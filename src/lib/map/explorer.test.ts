@@ -7,6 +7,7 @@ import {
 	exportFileName,
 	IMD_NO_DECILE_COLOUR,
 	roundCamera,
+	scoresLegend,
 	sitesLegend,
 	viewTitle,
 	writeExplorerState
@@ -75,3 +76,18 @@ describe('legend and title', () => {
 	});
 });
 
+describe('score legends name what they show (issue 17)', () => {
+	const facts = { method: '2sfca' as const, skillName: 'Nursing & midwifery', readinessLabel: 'everyone with the skills', walkMinutes: 20, distance: 'straight' as const, scenarioName: 'New ward' };
+	const classes = [{ from: 0, to: null, colour: '#2166ac', label: 'Better' }];
+	it('names the layer, skill group, readiness, walk, distance kind and scenario', () => {
+		const legend = scoresLegend(classes, facts, 'posts per local person');
+		expect(legend.title).toBe('Opportunity score: Posts per local person with the skills · Nursing & midwifery');
+		expect(legend.note).toBe('Counting everyone with the skills · within 20 minutes\' walk (straight line) · scenario “New ward” · colour = posts per local person');
+	});
+	it('says a difference map is the change, scenario against the baseline', () => {
+		const legend = scoresLegend(classes, facts, 'posts per local person', true);
+		expect(legend.title).toMatch(/^Change in opportunity score: .* · Nursing & midwifery$/);
+		expect(legend.note).toContain('scenario “New ward” against the baseline (today’s plans)');
+		expect(legend.note).toContain('colour = change in posts per local person');
+	});
+});

@@ -233,23 +233,23 @@ export function areasLegend(areaTypes: readonly string[]): LegendSection {
 }
 
 /** The score layer's legend: its quantile classes, dark = most. */
-export function scoresLegend(classes: readonly ScoreClass[], facts: ScoreFacts, units: string): LegendSection {
+export function scoresLegend(classes: readonly ScoreClass[], facts: ScoreFacts, units: string, difference = false): LegendSection {
 	return {
 		id: 'scores',
-		title: `Opportunity score: ${METHOD_LABELS[facts.method]} · ${facts.skillName}`,
+		title: `${difference ? 'Change in opportunity score' : 'Opportunity score'}: ${METHOD_LABELS[facts.method]} · ${facts.skillName}`,
 		titleTooltip: METHOD_TECHNICAL[facts.method],
 		items: classes.map((c) => ({ label: c.label, colour: c.colour, outline: c.colour, shape: 'fill' as const })),
-		note: scoreLegendNote(facts, units)
+		note: scoreLegendNote(facts, units, difference)
 	};
 }
 
 /** Everything a score legend must name besides the method and skill group: who, how far, which plans, what the colour is. */
-export function scoreLegendNote(facts: ScoreFacts, units: string): string {
+export function scoreLegendNote(facts: ScoreFacts, units: string, difference = false): string {
 	return [
 		`Counting ${facts.readinessLabel}`,
 		reachWords(facts.method, facts.walkMinutes, facts.distance),
-		facts.scenarioName ? `scenario “${facts.scenarioName}”` : 'baseline (today’s plans)',
-		units ? `colour = ${units}` : ''
+		facts.scenarioName ? `scenario “${facts.scenarioName}”${difference ? ' against the baseline (today’s plans)' : ''}` : 'baseline (today’s plans)',
+		units ? `colour = ${difference ? 'change in ' : ''}${units}` : ''
 	]
 		.filter(Boolean)
 		.join(' · ');

@@ -161,3 +161,20 @@ describe('fixed class breaks (issue 17)', () => {
 		expect(a.map((x) => x[0])).toEqual(['No opportunities in reach', 'under 0.5', '0.5 to 1', '1 to 2', '2 to 4', '4 or more']);
 	});
 });
+
+describe('the before/after difference map in the URL (issue 17)', () => {
+	const scenario = '3f1c2b7e-5d4a-4c3b-9a8e-1f2d3c4b5a69';
+	it('travels as difference=1 with its scenario, and carries no fixed score classes', () => {
+		const url = writeScoreSettings(new URL('http://x/'), { method: '2sfca', skill: 'all', distance: 'straight', scenario, difference: true, breaks: [0.5, 1, 2, 4] });
+		expect(url.searchParams.get('difference')).toBe('1');
+		expect(url.searchParams.has('breaks')).toBe(false);
+		expect(scoreSettingsFromUrl(url.searchParams)).toEqual({ method: '2sfca', skill: 'all', distance: 'straight', scenario, difference: true });
+	});
+
+	it('is the scores again without a scenario to differ from', () => {
+		const settings = scoreSettingsFromUrl(new URLSearchParams('scores=2sfca&difference=1&breaks=1,2,3,4'));
+		expect(settings?.difference).toBeUndefined();
+		expect(settings?.breaks).toEqual([1, 2, 3, 4]);
+		expect(writeScoreSettings(new URL('http://x/'), { method: '2sfca', skill: 'all', distance: 'straight', scenario: null, difference: true }).searchParams.has('difference')).toBe(false);
+	});
+});

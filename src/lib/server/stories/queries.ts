@@ -11,7 +11,7 @@ import type { StorySummary, StoryView, ViewParams } from '../../contracts/storie
 type Db = Kysely<Database>;
 
 /** A view as stored: everything but the map URL, which the service derives from the parameters. */
-export type StoredView = Omit<StoryView, 'url'>;
+export type StoredView = Omit<StoryView, 'url' | 'kind'>;
 
 function summaryQuery(db: Db) {
 	return db

@@ -6,17 +6,20 @@ import { attempt, FormProblem, orNull, typedValues } from '$lib/server/http/form
 import { parseInput } from '$lib/server/http/validate';
 import { getPlace } from '$lib/server/assets/queries';
 import {
+	addDifferenceView,
 	addView,
 	deleteStory,
 	getStory,
 	NEW_VIEW,
 	removeView,
+	setStoryBreaks,
 	STORY_UPDATE,
 	updateStory,
 	updateView,
 	VIEW_UPDATE
 } from '$lib/server/stories';
 import { mapLinkFromAddParam, mapLinkParams } from '$lib/domain/stories/map-link';
+import { breaksFromText } from '$lib/domain/stories/class-breaks';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The story builder. `?add=<map query>` prefills "Add a view" (the map's "Add this view to a story"). */
@@ -96,6 +99,32 @@ export const actions: Actions = {
 			await updateView(db, params.id, view, parseInput(VIEW_UPDATE, { title: current.title, position }, 'form'));
 		}, { key: `view-${view}`, values: {}, labels: VIEW_LABELS });
 		return outcome.ok ? { key: `view-${view}`, done: 'Moved.' } : outcome.failure;
+	},
+
+	/** The story's colour classes: the planner's breaks, or derived again from the baseline. */
+	setBreaks: async ({ request, params }) => {
+		const form = await request.formData();
+		const values = typedValues(form, ['breaks']);
+		const outcome = await attempt(async () => {
+			const { db } = await getAppDatabase();
+			if (form.get('derive') !== null) {
+				await setStoryBreaks(db, params.id, 'baseline');
+				return;
+			}
+			const read = breaksFromText(values.breaks ?? '');
+			if ('problem' in read) throw new FormProblem('breaks', read.problem);
+			await setStoryBreaks(db, params.id, read.breaks);
+		}, { key: 'breaks', values, labels: { breaks: 'The class breaks' } });
+		return outcome.ok ? { key: 'breaks', done: 'Colour classes saved: every score view uses them.' } : outcome.failure;
+	},
+
+	addDifference: async ({ request, params }) => {
+		const view = String((await request.formData()).get('view') ?? '');
+		const outcome = await attempt(async () => {
+			const { db } = await getAppDatabase();
+			await addDifferenceView(db, params.id, view);
+		}, { key: `view-${view}`, values: {}, labels: VIEW_LABELS });
+		return outcome.ok ? { key: `view-${view}`, done: 'Difference map added after this view.' } : outcome.failure;
 	},
 
 	removeView: async ({ request, params }) => {
