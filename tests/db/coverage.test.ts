@@ -13,7 +13,8 @@ import { createAccount } from '../../src/lib/server/auth/service';
 import type { User } from '../../src/lib/server/auth/queries';
 import { areaCoverage } from '../../src/lib/server/restricted/responses/coverage';
 import { responseAreaCodes } from '../../src/lib/server/restricted/responses/queries';
-import { submitResponse } from '../../src/lib/server/restricted/responses/service';
+import { listResponses, submitResponse } from '../../src/lib/server/restricted/responses/service';
+import { listAudit } from '../../src/lib/server/audit/log';
 import { seedDemoDataIfEmpty } from '../../src/lib/server/seed/index';
 import { createPlace, hasRealData, real, realDataTitle, refusedImport, runImport } from './imports-support';
 import { openTestDatabase, type TestDatabase } from './support';
@@ -81,6 +82,20 @@ describe('coverage per neighbourhood in the demo', () => {
 		const json = JSON.stringify(coverage);
 		expect(json).not.toMatch(/"count":[1-9],/);
 		expect(json).not.toMatch(/"(outside|total)":[1-9],/);
+	});
+
+	it('gives a coordinator the coded answers of every response, never the free text, and audits the read', async () => {
+		const coordinator = await createAccount(database.db, SYSTEM_ACTOR, { username: 'c.coordinator', displayName: 'c', role: 'coordinator', password: 'a long enough passphrase' });
+		const id = randomUUID();
+		await submitResponse(database.db, researcher, { id, questionnaireVersion: 1, answers: { consent: true, age_band: '35-49', main_language: 'ur', location: CAPE_HILL, occupation: 'nurse', ideas: 'free text canary' } });
+		const seen = (await listResponses(database.db, coordinator, { limit: 500 })).responses.find((r) => r.id === id)!;
+		expect(seen.answers).toMatchObject({ age_band: '35-49', occupation: 'nurse', main_language: 'ur' });
+		expect(seen.answers).not.toHaveProperty('ideas');
+		expect(JSON.stringify(seen)).not.toContain('free text canary');
+		// The researcher who collected it still reads it whole.
+		expect((await listResponses(database.db, researcher, { limit: 500 })).responses.find((r) => r.id === id)!.answers.ideas).toBe('free text canary');
+		const audit = await listAudit(database.db, { limit: 20 });
+		expect(JSON.stringify(audit)).toMatch(/"freeText":false/);
 	});
 
 	it('sets populations of areas already loaded from a CSV by code (thousands separators), and names codes that match nothing', async () => {
