@@ -89,7 +89,14 @@ if (!chromiumPath) {
 					expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 					await page.evaluate(() => new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r()))));
 					await fs.mkdir(SCREENSHOTS, { recursive: true });
-					await page.screenshot({ path: path.join(SCREENSHOTS, `coverage-${name}.png`), fullPage: name === 'phone' });
+					await page.screenshot({ path: path.join(SCREENSHOTS, `coverage-${name}.png`) });
+					if (name === 'phone') {
+						// The table as cards: each area's figures under its name, not six squeezed columns.
+						const card = (await page.getByTestId('coverage-areas').locator('tbody tr').first().boundingBox())!;
+						expect(card.width).toBeGreaterThan(300);
+						expect(card.height).toBeLessThan(400);
+						await page.screenshot({ path: path.join(SCREENSHOTS, `coverage-${name}-full.png`), fullPage: true });
+					}
 					expect(errors).toEqual([]);
 				} finally {
 					await context.close();
@@ -119,9 +126,11 @@ if (!chromiumPath) {
 				expect(after.pages).toEqual([]);
 				// The public assets stay: the next researcher on this phone still gets the app offline.
 				expect(after.assets).toBeGreaterThan(0);
-				// And the page is not served from anywhere now: the form asks for a sign-in again.
-				await page.goto(`${baseUrl}/questionnaire`);
-				expect(new URL(page.url()).pathname).toBe('/signin');
+				// And the page is not served from anywhere now: the server refuses it (401, a sign-in
+				// page) and the worker keeps no copy of that.
+				const again = await page.goto(`${baseUrl}/questionnaire`);
+				expect(again?.status()).toBe(401);
+				expect((await keptPages()).pages).toEqual([]);
 				expect(errors).toEqual([]);
 			} finally {
 				await context.close();
