@@ -30,7 +30,16 @@ function summarise(report: ImportReport): string {
 	];
 	const seconds = `${report.milliseconds} ms`;
 	const done = (verb: string) => (report.dryRun ? `would be ${verb}` : verb);
-	if (report.imd) {
+	if (report.population) {
+		const { matched, unmatched, unmatchedExamples, areaType } = report.population;
+		lines.push(
+			`  ${matched} ${areaType} area${matched === 1 ? '' : 's'} matched by code and ${done('updated')}; ` +
+				`${unmatched} code${unmatched === 1 ? '' : 's'} in the file matched no ${areaType} area here` +
+				(unmatched ? ` (e.g. ${unmatchedExamples.join(', ')})` : '') +
+				` (${seconds})`
+		);
+		if (matched === 0) lines.push(`  note: nothing matched: import the boundaries first (reference-areas --area-type ${areaType})`);
+	} else if (report.imd) {
 		const { matched, unmatched, unmatchedExamples } = report.imd;
 		lines.push(
 			`  ${matched} LSOA${matched === 1 ? '' : 's'} matched by code and ${done('updated')}; ` +

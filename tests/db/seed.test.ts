@@ -86,6 +86,8 @@ describe('seedDemoDataIfEmpty', () => {
 		expect(await seedDemoDataIfEmpty(database.db)).toBeUndefined();
 		expect(await count('place')).toBe(1);
 		expect(await count('restricted.resident_skill')).toBe(2000);
+		// The neighbourhoods belong to no place: a reseed updates them, never adds a second set.
+		expect(await count('reference_area', sql`area_type = 'neighbourhood' AND population_illustrative`)).toBe(9);
 		expect(await placeChecksum()).toBe(before);
 	});
 });
@@ -191,6 +193,8 @@ describe('reseedDemoData', () => {
 		expect(report).toMatchObject({ ...firstLoad, elapsedMs: expect.any(Number) });
 		expect(await count('place')).toBe(1);
 		expect(await count('restricted.resident_skill')).toBe(2000);
+		// The neighbourhoods belong to no place: a reseed updates them, never adds a second set.
+		expect(await count('reference_area', sql`area_type = 'neighbourhood' AND population_illustrative`)).toBe(9);
 		expect(await placeChecksum()).toBe(before);
 	});
 

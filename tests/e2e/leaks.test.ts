@@ -227,6 +227,9 @@ async function reachablePaths(role: RoleName, scenario: string, network: Network
 			);
 		} else if (route.startsWith('/openreferral/')) {
 			paths.push(...(await openReferralPaths(role, route)));
+		} else if (route === '/coverage') {
+			// Questionnaire coverage per neighbourhood (issue 11): the default, the strictest and loosest thresholds.
+			paths.push(route, `${route}?place=${PLACE}&areas=neighbourhood&below=1`, `${route}?below=100`);
 		} else if (route === '/api/finance/summary' || route === '/finance') {
 			paths.push(route, `${route}?place=${PLACE}`);
 		} else if (route === '/api/matching/sites/[id]') {

@@ -36,4 +36,5 @@ export const HUB_TYPES = [
 	'other'
 ] as const;
 export const CONSORTIA = ['health', 'social_care', 'food', 'creative_industries', 'retail', 'construction', 'tourism'] as const;
-export const REFERENCE_AREA_TYPES = ['ward', 'lsoa', 'msoa', 'output_area'] as const;
+/** Official geography, and 'neighbourhood' for areas a place draws itself (migration 0016). */
+export const REFERENCE_AREA_TYPES = ['ward', 'lsoa', 'msoa', 'output_area', 'neighbourhood'] as const;

@@ -118,7 +118,7 @@ export function interpretImportArguments(line: CommandLine): ParsedArguments {
 		return { usageError: `reference-areas needs --area-type (${REFERENCE_AREA_TYPES.join(', ')})` };
 	}
 	if (kind === 'imd' && areaType && areaType !== 'lsoa') return { usageError: 'imd values belong to LSOAs: --area-type lsoa, or leave it out' };
-	if (kind !== 'reference-areas' && kind !== 'imd' && areaType) return { usageError: `--area-type does not apply to ${kind}` };
+	if (kind !== 'reference-areas' && kind !== 'imd' && kind !== 'population' && areaType) return { usageError: `--area-type does not apply to ${kind}` };
 
 	let crs: Crs | undefined;
 	const crsText = one('--crs');
@@ -270,7 +270,8 @@ Options:
                                           join text fields with +: --map address=street+postcode;
                                           CSV geometry: --map lon=X,lat=Y | easting=E,northing=N | geometry=WKT
   --set target=value[,...]              one value for every row: --set hub_type=school
-  --area-type ward|lsoa|msoa|output_area  (reference-areas; required)
+  --area-type ward|lsoa|msoa|output_area|neighbourhood
+                                        (reference-areas: required; population: default lsoa)
   --crs 4326|27700                      say the file's coordinate system
   --place <id>                          the place rows belong to (needed when there are several);
                                           refused when most rows lie outside it, or when the
@@ -291,7 +292,8 @@ Every import is all-or-nothing: one bad row and nothing is written; up to 50 pro
 with their feature/row number, id and field. A re-import updates rows with the same id (reference
 areas: the same area type and code) and inserts the rest; it updates only the fields the file
 supplies. imd sets imd_rank, imd_decile and imd_year (default 2019) on LSOAs already imported,
-matched on code, and reports how many matched.
+matched on code, and reports how many matched. population sets population (and population_year
+with --set population_year=<year>) on areas already imported, matched on code the same way.
 
 Exit status: 0 done, 1 the file or database refused (messages on stderr), 2 usage error.
 
@@ -299,6 +301,9 @@ Examples:
   npm run import -- reference-areas wards.geojson --area-type ward --map code=WardCode,name=Ward
   npm run import -- reference-areas LSOA21.shp --area-type lsoa --map code=LSOA21CD,name=LSOA21NM
   npm run import -- imd IoD2019_File1.csv
+  npm run import -- population IoD2019_File6.csv --set population_year=2015
+  npm run import -- reference-areas lsoa.geojson --area-type lsoa \
+      --map code=lsoa11cd,name=lsoa11nm,population=population_mid2015 --set population_year=2015
   npm run import -- hubs schools.csv --map name=school_name,address=street+postcode --set hub_type=school
   npm run import -- macro-assets sites.geojson --place greater-icknield --dry-run
   npm run import -- osm smethwick.osm.pbf --place greater-icknield

@@ -23,7 +23,8 @@ export const IMPORT_KINDS = [
 	'hubs',
 	'enterprises',
 	'reference-areas',
-	'imd'
+	'imd',
+	'population'
 ] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 
@@ -179,6 +180,9 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
 			{ name: 'imd_decile', type: { type: 'integer', min: 1, max: 10 } },
 			{ name: 'imd_rank', type: { type: 'integer', min: 1, max: INT4_MAX } },
 			{ name: 'imd_year', type: YEAR },
+			// Usual residents, the denominator of questionnaire coverage (migration 0016).
+			{ name: 'population', type: COUNT },
+			{ name: 'population_year', type: YEAR },
 			SOURCE
 		]
 	},
@@ -203,6 +207,23 @@ export const KIND_SPECS: Readonly<Record<ImportKind, KindSpec>> = {
 				aliases: ['Index of Multiple Deprivation (IMD) Decile']
 			},
 			{ name: 'imd_year', type: YEAR, whenAbsent: 2019 }
+		]
+	},
+	population: {
+		kind: 'population',
+		summary: 'usual residents of areas already imported (matched on code; --area-type, default lsoa)',
+		placed: false,
+		key: 'code',
+		fields: [
+			// The IoD2019 File 6 headers, as MHCLG publishes them (mid-2015, prisoners excluded).
+			{ name: 'code', type: { type: 'text', maxLength: 20 }, required: true, aliases: ['LSOA code (2011)', 'lsoa11cd'] },
+			{
+				name: 'population',
+				type: COUNT,
+				required: true,
+				aliases: ['Total population: mid 2015 (excluding prisoners)', 'population_mid2015']
+			},
+			{ name: 'population_year', type: YEAR }
 		]
 	}
 };

@@ -109,7 +109,8 @@ const ID_STEMS: Readonly<Record<ImportKind, string>> = {
 	hubs: 'hub',
 	enterprises: 'enterprise',
 	'reference-areas': 'area',
-	imd: 'lsoa'
+	imd: 'lsoa',
+	population: 'area'
 };
 
 /** Reads one cell as a field's type. */

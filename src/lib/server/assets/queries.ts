@@ -340,9 +340,12 @@ export interface SkillGroup {
 	soc2020: { code: string; title: string }[];
 }
 
-/** The kinds of reference area loaded (e.g. lsoa, ward): the map offers its areas layer only when there are some. */
+/**
+ * The kinds of official reference area loaded (e.g. lsoa, ward): the map offers its areas layer only
+ * when there are some. A place's own neighbourhoods are not official geography and are left out.
+ */
 export async function listReferenceAreaTypes(db: Db): Promise<string[]> {
-	const rows = await db.selectFrom('reference_area').select('area_type').distinct().orderBy('area_type').execute();
+	const rows = await db.selectFrom('reference_area').select('area_type').distinct().where('area_type', '!=', 'neighbourhood').orderBy('area_type').execute();
 	return rows.map((r) => String(r.area_type));
 }
 

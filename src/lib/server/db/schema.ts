@@ -135,6 +135,10 @@ export interface ReferenceAreaTable {
 	imd_decile: number | null;
 	imd_rank: number | null;
 	imd_year: number | null;
+	/** Usual residents (migration 0016); population_illustrative marks a generated demo figure. */
+	population: number | null;
+	population_year: number | null;
+	population_illustrative: ColumnType<boolean, boolean | undefined, boolean>;
 	source: string | null;
 	geom: Geometry;
 	created_at: CreatedAt;

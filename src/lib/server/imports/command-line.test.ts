@@ -43,11 +43,11 @@ describe('parseImportArguments', () => {
 
 	it.each([
 		[[], 'say what to import: a kind and a file'],
-		[['schools', 'a.csv'], 'unknown kind "schools"; kinds are macro-assets, opportunities, hubs, enterprises, reference-areas, imd, osm'],
+		[['schools', 'a.csv'], 'unknown kind "schools"; kinds are macro-assets, opportunities, hubs, enterprises, reference-areas, imd, population, osm'],
 		[['hubs'], 'say which file to import as hubs'],
 		[['hubs', 'a.xlsx'], 'cannot tell the format of "a.xlsx": use .geojson/.json (GeoJSON), .csv (CSV) or .shp (shapefile)'],
-		[['reference-areas', 'a.geojson'], 'reference-areas needs --area-type (ward, lsoa, msoa, output_area)'],
-		[['reference-areas', 'a.geojson', '--area-type', 'county'], '--area-type must be one of ward, lsoa, msoa, output_area'],
+		[['reference-areas', 'a.geojson'], 'reference-areas needs --area-type (ward, lsoa, msoa, output_area, neighbourhood)'],
+		[['reference-areas', 'a.geojson', '--area-type', 'county'], '--area-type must be one of ward, lsoa, msoa, output_area, neighbourhood'],
 		[['hubs', 'a.csv', '--crs', '3857'], '--crs must be 4326 (WGS84 longitude/latitude) or 27700 (British National Grid), not "3857"'],
 		[['hubs', 'a.csv', '--colour', 'red'], 'unknown option --colour'],
 		[['hubs', 'a.csv', '--place'], '--place needs a value'],

@@ -15,7 +15,7 @@ import { KIND_SPECS, type ImportKind, type Reference } from '../../domain/import
 import { ProblemList } from '../../domain/imports/problems';
 import { validateImport, type ImportRecord, type ValidImport } from '../../domain/imports/records';
 import type { SourceFile, SourceFormat } from '../../domain/imports/source';
-import { allIds, findInvalidPolygons, findPlace, placeIds, updateImdBatch, upsertBatch } from './queries';
+import { allIds, findInvalidPolygons, findPlace, placeIds, updateImdBatch, updatePopulationBatch, upsertBatch } from './queries';
 import { readSourceFile, UnreadableFile } from './read-file';
 
 /** The import was refused; nothing was written. `problems` are the messages to show. */
@@ -27,6 +27,12 @@ export class ImportRefused extends Error {
 	) {
 		super(`${file}: import refused, nothing written:\n  ${problems.join('\n  ')}`);
 	}
+}
+
+export interface MatchedByCode {
+	readonly matched: number;
+	readonly unmatched: number;
+	readonly unmatchedExamples: readonly string[];
 }
 
 export interface ImportReport {
@@ -50,7 +56,9 @@ export interface ImportReport {
 	/** Invalid polygons stored repaired (--make-valid). */
 	readonly repaired: number;
 	/** imd only: LSOAs found by code, and codes in the file with no LSOA here. */
-	readonly imd?: { readonly matched: number; readonly unmatched: number; readonly unmatchedExamples: readonly string[] };
+	readonly imd?: MatchedByCode;
+	/** population only: areas of the type found by code, and codes in the file with no such area here. */
+	readonly population?: MatchedByCode & { readonly areaType: string };
 	readonly dryRun: boolean;
 	readonly milliseconds: number;
 }
@@ -192,7 +200,17 @@ export async function importFile(db: Kysely<Database>, command: ImportCommand): 
 			const outside: string[] = [];
 			const swappedInside: string[] = [];
 			let imd: ImportReport['imd'];
-			if (command.kind === 'imd') {
+			let population: ImportReport['population'];
+			if (command.kind === 'population') {
+				const areaType = command.areaType ?? 'lsoa';
+				const matched = new Set<string>();
+				for (const batch of batches(valid.records)) {
+					for (const code of await updatePopulationBatch(trx, areaType, batch)) matched.add(code);
+				}
+				const unmatched = valid.records.filter((record) => !matched.has(record.key));
+				updated = matched.size;
+				population = { areaType, matched: matched.size, unmatched: unmatched.length, unmatchedExamples: unmatched.slice(0, 5).map((record) => record.key) };
+			} else if (command.kind === 'imd') {
 				const matched = new Set<string>();
 				for (const batch of batches(valid.records)) {
 					for (const code of await updateImdBatch(trx, batch)) matched.add(code);
@@ -246,6 +264,7 @@ export async function importFile(db: Kysely<Database>, command: ImportCommand): 
 				asPoints: valid.records.filter((record) => record.pointOnSurface).length,
 				repaired: repair.size,
 				imd,
+				population,
 				dryRun: command.dryRun,
 				milliseconds: Math.round(performance.now() - started)
 			};

@@ -47,7 +47,7 @@ export async function allIds(db: Db, table: 'macro_asset' | 'skill_group'): Prom
 	return new Set(rows.map((row) => row.id));
 }
 
-type UpsertKind = Exclude<ImportKind, 'imd'>;
+type UpsertKind = Exclude<ImportKind, 'imd' | 'population'>;
 
 interface UpsertTarget {
 	readonly table: 'macro_asset' | 'opportunity' | 'community_hub' | 'social_enterprise' | 'reference_area';
@@ -222,6 +222,24 @@ export async function updateImdBatch(db: Db, records: readonly ImportRecord[]): 
 		SET imd_rank = imd.imd_rank, imd_decile = imd.imd_decile, imd_year = imd.imd_year
 		FROM (VALUES ${sql.join(rows)}) AS imd (code, imd_rank, imd_decile, imd_year)
 		WHERE area.area_type = ${'lsoa'}::text AND area.code = imd.code
+		RETURNING area.code`.execute(db);
+	return matched.map((row) => row.code);
+}
+
+/**
+ * Sets population (and its year, where the file or --set gives one) on the areas of one type whose
+ * code a batch names; returns the codes that matched. A file without a year clears the stored year
+ * rather than leave an old year on a new figure.
+ */
+export async function updatePopulationBatch(db: Db, areaType: ReferenceAreaType, records: readonly ImportRecord[]): Promise<string[]> {
+	const rows = records.map(
+		(record) => sql`(${record.key}::text, ${record.values.population ?? null}::integer, ${record.values.population_year ?? null}::smallint)`
+	);
+	const { rows: matched } = await sql<{ code: string }>`
+		UPDATE reference_area AS area
+		SET population = figures.population, population_year = figures.population_year, population_illustrative = false
+		FROM (VALUES ${sql.join(rows)}) AS figures (code, population, population_year)
+		WHERE area.area_type = ${areaType}::text AND area.code = figures.code
 		RETURNING area.code`.execute(db);
 	return matched.map((row) => row.code);
 }

@@ -95,6 +95,11 @@ export interface DemoResidentialArea {
 	id: string;
 	name: string;
 	weight: number;
+	/**
+	 * As a reference area of type 'neighbourhood' (code at most 20 characters, the schema's limit)
+	 * with an illustrative population, so coverage can be read per head; both or neither.
+	 */
+	neighbourhood: { code: string; population: number } | null;
 	geom: MultiPolygon;
 }
 
@@ -456,13 +461,18 @@ export function parseHubs(json: Json, file = DEMO_DATA_FILES.hubs): DemoHub[] {
 export function parseResidentialAreas(json: Json, file = DEMO_DATA_FILES.residentialAreas): DemoResidentialArea[] {
 	const areas = featuresOf(json, file).map(({ properties, geometry, where }) => {
 		const r: Reader = new Reader(file, where, properties);
-		r.only(['id', 'name', 'weight']);
+		r.only(['id', 'name', 'weight', 'code', 'population']);
 		const weight = r.optionalNumber('weight', 0);
 		if (weight === null || weight <= 0) r.fail('weight must be a number above 0 (a relative share of residents)');
+		const code = r.optionalText('code');
+		const population = r.optionalInteger('population', 0, 2_147_483_647);
+		if ((code === null) !== (population === null)) r.fail('code and population go together: give both (the area is then a neighbourhood with a population) or neither');
+		if (code !== null && code.length > 20) r.fail(`code "${code}" is longer than 20 characters`);
 		return {
 			id: r.text('id', { pattern: SLUG_100, patternText: 'lower-case letters, digits and hyphens' }),
 			name: r.text('name'),
 			weight,
+			neighbourhood: code !== null && population !== null ? { code, population } : null,
 			geom: checkAreaGeometry(geometry, (p) => r.fail(p))
 		};
 	});

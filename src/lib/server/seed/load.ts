@@ -15,6 +15,7 @@ import {
 	insertOpportunities,
 	insertPlace,
 	insertSyntheticEnterprises,
+	upsertNeighbourhoods,
 	invalidBoundary,
 	misplacedHubs,
 	misplacedMacroAssets,
@@ -76,6 +77,12 @@ export async function loadDemoData(db: Kysely<Database>, data: DemoData): Promis
 
 	await insertHubs(db, place.id, data.hubs);
 	assertNoProblems(place.id, 'Community hubs', await misplacedHubs(db, place.id));
+
+	await upsertNeighbourhoods(
+		db,
+		`Asset Atlas demo: ${place.id}/residential-areas.geojson, digitised by hand; population illustrative (the place's residents shared out by the areas' weights)`,
+		data.residentialAreas.flatMap((area) => (area.neighbourhood ? [{ ...area.neighbourhood, name: area.name, geom: area.geom }] : []))
+	);
 
 	const frame = await placementFrame(db, data);
 	const srid = place.projectedSrid;

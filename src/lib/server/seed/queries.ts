@@ -190,6 +190,39 @@ export async function insertHubs(db: Db, placeId: string, hubs: readonly DemoHub
 	}
 }
 
+/**
+ * The demo's residential areas as reference areas of type 'neighbourhood', with their illustrative
+ * populations. Reference areas belong to no place, so a reseed updates them in place (by type and code).
+ */
+export async function upsertNeighbourhoods(db: Db, source: string, areas: readonly { code: string; name: string; population: number; geom: MultiPolygon }[]): Promise<void> {
+	if (areas.length === 0) return;
+	await db
+		.insertInto('reference_area')
+		.values(
+			areas.map((a) => ({
+				area_type: 'neighbourhood' as const,
+				code: a.code,
+				name: a.name,
+				population: a.population,
+				population_year: null,
+				population_illustrative: true,
+				source,
+				geom: wgs84MultiPolygon(a.geom)
+			}))
+		)
+		.onConflict((oc) =>
+			oc.columns(['area_type', 'code']).doUpdateSet((eb) => ({
+				name: eb.ref('excluded.name'),
+				population: eb.ref('excluded.population'),
+				population_year: eb.ref('excluded.population_year'),
+				population_illustrative: eb.ref('excluded.population_illustrative'),
+				source: eb.ref('excluded.source'),
+				geom: eb.ref('excluded.geom')
+			}))
+		)
+		.execute();
+}
+
 /** The place's community hubs that lie outside its boundary. */
 export async function misplacedHubs(db: Db, placeId: string): Promise<GeometryProblem[]> {
 	const { rows } = await sql<GeometryProblem>`

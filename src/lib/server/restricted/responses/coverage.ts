@@ -14,7 +14,8 @@ import type { Database } from '../../db/schema';
 import { notFound } from '../../errors';
 import { listCommunityHubs, placeProjectedSrid } from '../../assets/queries';
 import { BASE_CELL_SIZE_M } from '../records';
-import { projectedToLonLat, responseCellsForPlace } from './queries';
+import { coverageAreas, coverageAreaTypes, projectedToLonLat, responseAreaCodes, responseCellsForPlace } from './queries';
+import { publishAreaCoverage, type AreaCoverageFigure } from '../../../domain/coverage/area-coverage';
 
 export interface CoverageUnit {
 	unitId: string;
@@ -80,4 +81,93 @@ export async function responseCoverage(db: Kysely<Database>, placeId: string, se
 	}
 	units.sort((a, b) => (a.count ?? -1) - (b.count ?? -1) || a.unitId.localeCompare(b.unitId));
 	return { placeId, k: publication.k, roundingBase: publication.roundingBase, total: layer?.total ?? 0, units };
+}
+
+
+/** Which area types coverage prefers, finest official geography with a population first. */
+const AREA_TYPE_PREFERENCE = ['lsoa', 'msoa', 'ward', 'neighbourhood', 'output_area'];
+
+export interface AreaCoverageRow extends AreaCoverageFigure {
+	name: string | null;
+	population: number | null;
+	populationYear: number | null;
+	populationIllustrative: boolean;
+	/** Hubs nearest the area (for under-surveyed areas only), metres from a point on its surface. */
+	nearestHubs: { id: string; name: string; metres: number }[];
+	geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+export interface AreaCoverage {
+	placeId: string;
+	areaType: string;
+	/** Every area type with population figures in the place (what the page offers to switch to). */
+	areaTypes: string[];
+	k: number;
+	roundingBase: number;
+	rateThresholdPer1000: number;
+	total: number | null;
+	/** Published responses outside every area of this type (0 when none), null when withheld. */
+	outside: number | null;
+	areas: AreaCoverageRow[];
+	/** The place's community hubs (public organisations), for the map. */
+	hubs: { id: string; name: string; lon: number; lat: number }[];
+}
+
+/** The area types of a place that coverage can be read per head on, most preferred first. */
+export async function populationAreaTypes(db: Kysely<Database>, placeId: string): Promise<string[]> {
+	const types = await coverageAreaTypes(db, placeId);
+	const rank = (t: string) => (AREA_TYPE_PREFERENCE.includes(t) ? AREA_TYPE_PREFERENCE.indexOf(t) : AREA_TYPE_PREFERENCE.length);
+	return types.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}
+
+/**
+ * Coverage per reference area against its population (published counts only, see
+ * domain/coverage/area-coverage.ts), or undefined when the place has no area with a population.
+ * Under-surveyed areas carry the three hubs nearest a point on their surface.
+ */
+export async function areaCoverage(
+	db: Kysely<Database>,
+	placeId: string,
+	settings: { k: number; roundingBase: number; rateThresholdPer1000?: number; areaType?: string }
+): Promise<AreaCoverage | undefined> {
+	if ((await placeProjectedSrid(db, placeId)) === undefined) throw notFound(`There is no place "${placeId}".`);
+	const areaTypes = await populationAreaTypes(db, placeId);
+	const areaType = settings.areaType !== undefined && areaTypes.includes(settings.areaType) ? settings.areaType : areaTypes[0];
+	if (areaType === undefined) return undefined;
+	const [areas, responseAreas, hubRows] = await Promise.all([
+		coverageAreas(db, placeId, areaType),
+		responseAreaCodes(db, placeId, areaType),
+		listCommunityHubs(db, placeId)
+	]);
+	const figures = publishAreaCoverage(responseAreas, areas, settings);
+	const hubs = hubRows.map((h) => ({ id: h.id, name: h.name, lon: h.geometry.coordinates[0]!, lat: h.geometry.coordinates[1]! }));
+	const rows = areas.map((area, i): AreaCoverageRow => {
+		const figure = figures.areas[i]!;
+		return {
+			...figure,
+			name: area.name,
+			population: area.population,
+			populationYear: area.populationYear,
+			populationIllustrative: area.populationIllustrative,
+			nearestHubs: figure.underSurveyed
+				? hubs
+						.map((h) => ({ id: h.id, name: h.name, metres: metresBetween(area, h) }))
+						.sort((a, b) => a.metres - b.metres)
+						.slice(0, 3)
+				: [],
+			geometry: area.geometry
+		};
+	});
+	return {
+		placeId,
+		areaType,
+		areaTypes,
+		k: figures.k,
+		roundingBase: figures.roundingBase,
+		rateThresholdPer1000: figures.rateThresholdPer1000,
+		total: figures.total,
+		outside: figures.outside,
+		areas: rows,
+		hubs
+	};
 }

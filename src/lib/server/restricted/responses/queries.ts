@@ -194,3 +194,81 @@ export async function responseCellsForPlace(db: Db, placeId: string, srid: numbe
 		.execute();
 	return rows.map((r) => ({ x: Number(r.x), y: Number(r.y) }));
 }
+
+/** A reference area coverage is read against: public geometry and its population denominator. */
+export interface CoverageAreaRow {
+	code: string;
+	name: string | null;
+	areaType: string;
+	population: number | null;
+	populationYear: number | null;
+	populationIllustrative: boolean;
+	/** A point on the area's surface (for the nearest hubs), WGS84. */
+	lon: number;
+	lat: number;
+	/** GeoJSON MultiPolygon, coordinates to 5 decimals (about 1 m): enough for a map. */
+	geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
+}
+
+/**
+ * An area belongs to a place when a point on its surface lies inside the boundary: an LSOA that
+ * only touches the edge would be counted against its whole population for the few responses
+ * from inside the place, and flagged under-surveyed for it.
+ */
+const AREA_IN_PLACE = sql<boolean>`ST_Intersects(ST_PointOnSurface(a.geom), p.boundary)`;
+
+/** Area types with at least one population figure in the place, by name. */
+export async function coverageAreaTypes(db: Db, placeId: string): Promise<string[]> {
+	const { rows } = await sql<{ area_type: string }>`
+		SELECT DISTINCT a.area_type FROM reference_area a, place p
+		WHERE p.id = ${placeId}::text AND a.population IS NOT NULL AND ${AREA_IN_PLACE}
+		ORDER BY a.area_type`.execute(db);
+	return rows.map((r) => r.area_type);
+}
+
+/** The place's areas of one type (with or without a population figure), by code. */
+export async function coverageAreas(db: Db, placeId: string, areaType: string): Promise<CoverageAreaRow[]> {
+	const { rows } = await sql<{
+		code: string;
+		name: string | null;
+		area_type: string;
+		population: number | null;
+		population_year: number | null;
+		population_illustrative: boolean;
+		lon: number;
+		lat: number;
+		geometry: string | CoverageAreaRow['geometry'];
+	}>`
+		SELECT a.code, a.name, a.area_type, a.population, a.population_year, a.population_illustrative,
+		       ST_X(ST_PointOnSurface(a.geom)) AS lon, ST_Y(ST_PointOnSurface(a.geom)) AS lat,
+		       ST_AsGeoJSON(a.geom, 5)::json AS geometry
+		FROM reference_area a, place p
+		WHERE p.id = ${placeId}::text AND a.area_type = ${areaType}::text AND ${AREA_IN_PLACE}
+		ORDER BY a.code`.execute(db);
+	return rows.map((r) => ({
+		code: r.code,
+		name: r.name,
+		areaType: r.area_type,
+		population: r.population === null ? null : Number(r.population),
+		populationYear: r.population_year === null ? null : Number(r.population_year),
+		populationIllustrative: r.population_illustrative,
+		lon: Number(r.lon),
+		lat: Number(r.lat),
+		geometry: typeof r.geometry === 'string' ? JSON.parse(r.geometry) : r.geometry
+	}));
+}
+
+/**
+ * For every response in a place, the code of the area of this type its cell centre lies in (the
+ * lowest code where areas overlap), or null. Person-level: for the coverage publication only.
+ */
+export async function responseAreaCodes(db: Db, placeId: string, areaType: string): Promise<(string | null)[]> {
+	const rows = await restrictedView(db)
+		.selectFrom('restricted.questionnaire_response as r')
+		.select(
+			sql<string | null>`(SELECT a.code FROM reference_area a WHERE a.area_type = ${areaType}::text AND ST_Intersects(a.geom, r.cell_point) ORDER BY a.code LIMIT 1)`.as('code')
+		)
+		.where('r.place_id', '=', placeId)
+		.execute();
+	return rows.map((r) => r.code);
+}

@@ -177,7 +177,28 @@ export async function submitResponse(db: Kysely<Database>, viewer: Viewer, input
 	});
 }
 
-/** Responses the viewer may read: a researcher's own, everyone's for coordinators and administrators. Audited. */
+/**
+ * Coordinators validate forms they did not collect, and need the coded answers for it (is the
+ * occupation plausible, is the location in the place); the free text (ideas, passions, groups)
+ * stays with the researcher who collected it and administrators. Answers to text questions of the
+ * response's own version are dropped; a version that cannot be read leaves no answers at all.
+ */
+async function codedAnswersOnly(db: Kysely<Database>, responses: StoredResponse[]): Promise<StoredResponse[]> {
+	const textIds = new Map<number, Set<string> | undefined>();
+	for (const version of new Set(responses.map((r) => r.questionnaireVersion))) {
+		const found = await questionnaireVersion(db, version);
+		textIds.set(version, found && new Set(found.definition.questions.filter((q) => q.type === 'text').map((q) => q.id)));
+	}
+	return responses.map((r) => {
+		const text = textIds.get(r.questionnaireVersion);
+		return { ...r, answers: text ? Object.fromEntries(Object.entries(r.answers).filter(([id]) => !text.has(id))) : {} };
+	});
+}
+
+/**
+ * Responses the viewer may read: a researcher's own, everyone's for coordinators (coded answers
+ * only, see codedAnswersOnly) and administrators. Audited.
+ */
 export async function listResponses(
 	db: Kysely<Database>,
 	viewer: Viewer,
@@ -189,13 +210,14 @@ export async function listResponses(
 	const offset = Math.max(options.offset ?? 0, 0);
 	return db.transaction().execute(async (trx) => {
 		const result = await selectResponses(trx, { researcherId: own ? viewer.id : undefined, status: options.status }, { limit, offset });
+		const codedOnly = viewer.role === 'coordinator';
 		await writeAudit(trx, actor(viewer), {
 			action: 'read',
 			subject: 'questionnaire_response',
 			recordCount: result.responses.length,
-			detail: { scope: own ? 'own' : 'all', status: options.status ?? null, limit, offset }
+			detail: { scope: own ? 'own' : 'all', status: options.status ?? null, limit, offset, freeText: !codedOnly }
 		});
-		return result;
+		return codedOnly ? { ...result, responses: await codedAnswersOnly(trx, result.responses) } : result;
 	});
 }
 
