@@ -50,12 +50,12 @@ export function distance(metres: number, locale: Locale = here()): string {
 /** Money: English keeps the planning-document style (£350m, £1.2bn); other languages use Intl's compact form. */
 export function compactGbp(amount: number, locale: Locale = here()): string {
 	if (locale === 'en') return formatGbp(amount);
-	return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'GBP', notation: 'compact', maximumFractionDigits: 1 }).format(amount);
+	return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'GBP', currencyDisplay: 'narrowSymbol', notation: 'compact', minimumFractionDigits: 0, maximumFractionDigits: 1 }).format(amount);
 }
 
 /** Money to the pound: £1,234 (en-GB), 1234 £ (pl). */
 export function gbp(amount: number, locale: Locale = here()): string {
-	return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'GBP', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.round(amount));
+	return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'GBP', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.round(amount));
 }
 
 const KINDS: Record<string, Text> = {
