@@ -158,7 +158,8 @@ describe.skipIf(!chromiumPath)('public pages in the residents’ languages', () 
 			expect(amount).toBeGreaterThanOrEqual(10_000);
 			await expect(text(page, '[data-testid="finance-total"]')).resolves.toMatch(/^\d{1,3}([\s\u00a0\u202f]\d{3})+[\s\u00a0]£$/);
 
-			await page.goto(`${baseUrl}/sites/${HOSPITAL}`);
+			// /en/ chooses English again (the visit to /pl/ is remembered in the language cookie).
+			await page.goto(`${baseUrl}/en/sites/${HOSPITAL}`);
 			const total = Number(await text(page, '[data-testid="opportunity-total"]'));
 			const ratio = await text(page, '[data-testid="site-figures"] .figure:last-child dd');
 			expect(ratio).toMatch(/^\d+(\.\d+)?$/);
